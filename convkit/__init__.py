@@ -1,0 +1,19 @@
+"""convkit — the convolution layer, forward and backward, two ways.
+
+实力派 (direct, from the definition) and 偶像派 (im2col + one matrix product).
+Arrays are NumPy, NCHW; weights are (F, C/groups, KH, KW).
+"""
+from .geometry import output_size
+from .direct import conv2d_direct, conv2d_direct_backward, conv2d_loops, conv2d_loops_backward
+from .im2col import col2im, conv2d_im2col, conv2d_im2col_backward, im2col
+from .layer import Conv2d
+from .gradcheck import numerical_gradient, rel_error
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "output_size",
+    "conv2d_direct", "conv2d_direct_backward", "conv2d_loops", "conv2d_loops_backward",
+    "conv2d_im2col", "conv2d_im2col_backward", "im2col", "col2im",
+    "Conv2d", "numerical_gradient", "rel_error",
+]

@@ -1,0 +1,195 @@
+"""实力派 — the skilled way: convolution straight from its definition.
+
+Forward:  y[n, f, oy, ox] = b[f] + sum_{c, i, j} w[f, c, i, j] *
+          xpad[n, c, oy*S + i*D, ox*S + j*D]          (cross-correlation, like every DL library)
+
+Backward, derived by asking which outputs every input and every weight took part in:
+  dx = full correlation of dy (zeros inserted for the stride, padded by D(K-1)) with the
+       kernel rotated 180°, then the padding cropped off;
+  dw = correlation of x with dy;  db = dy summed over batch and positions.
+
+Two versions of each: ``*_loops`` reads like the math (a teaching aid and test oracle) and
+``conv2d_direct*`` loops over the KH*KW kernel taps only, so numpy does the pixels.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .geometry import check_conv_args, pad, result_dtype
+
+__all__ = ["conv2d_loops", "conv2d_loops_backward", "conv2d_direct", "conv2d_direct_backward",
+           "correlate", "rot180", "dilate"]
+
+
+# --------------------------------------------------------------------------- literal loops
+def conv2d_loops(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
+    """Forward pass as seven nested loops.  x (N, C, H, W), w (F, C/g, KH, KW) -> y (N, F, Ho, Wo)."""
+    geom = check_conv_args(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
+    xp = pad(x, geom.padding)
+    (sh, sw), (dh, dw_), (ho, wo) = geom.stride, geom.dilation, geom.output
+    n_batch, f_all, cg, kh, kw = x.shape[0], w.shape[0], w.shape[1], w.shape[2], w.shape[3]
+    fg = f_all // groups
+    y = np.zeros((n_batch, f_all, ho, wo), dtype=result_dtype(x, w, b))
+    for n in range(n_batch):
+        for f in range(f_all):
+            first_channel = (f // fg) * cg  # filters of group g read channels g*cg .. g*cg+cg-1
+            for oy in range(ho):
+                for ox in range(wo):
+                    total = 0.0 if b is None else b[f]
+                    for c in range(cg):
+                        for i in range(kh):
+                            for j in range(kw):
+                                total += (xp[n, first_channel + c, oy * sh + i * dh, ox * sw + j * dw_]
+                                          * w[f, c, i, j])
+                    y[n, f, oy, ox] = total
+    return y
+
+
+def conv2d_loops_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1):
+    """Backward pass by the chain rule, one multiply-add at a time.
+
+    dy (N, F, Ho, Wo), x (N, C, H, W), w (F, C/g, KH, KW) -> dx (like x), dw (like w), db (F,).
+    Each forward multiply-add ``y += xpad * w`` sends ``dy * w`` back to that input and
+    ``dy * xpad`` back to that weight; inputs that no window reached keep a zero gradient.
+    """
+    geom = check_conv_args(x, w, stride=stride, padding=padding, dilation=dilation,
+                           groups=groups, dy=dy)
+    dtype = result_dtype(dy, x, w)
+    xp = pad(x, geom.padding)
+    dxp = np.zeros(xp.shape, dtype=dtype)
+    dw = np.zeros(w.shape, dtype=dtype)
+    (sh, sw), (dh, dw_), (ho, wo) = geom.stride, geom.dilation, geom.output
+    n_batch, f_all, cg, kh, kw = x.shape[0], w.shape[0], w.shape[1], w.shape[2], w.shape[3]
+    fg = f_all // groups
+    for n in range(n_batch):
+        for f in range(f_all):
+            first_channel = (f // fg) * cg
+            for oy in range(ho):
+                for ox in range(wo):
+                    g = dy[n, f, oy, ox]
+                    for c in range(cg):
+                        for i in range(kh):
+                            for j in range(kw):
+                                iy, ix = oy * sh + i * dh, ox * sw + j * dw_
+                                dxp[n, first_channel + c, iy, ix] += g * w[f, c, i, j]
+                                dw[f, c, i, j] += g * xp[n, first_channel + c, iy, ix]
+    (ph, pw), (h, wd) = geom.padding, geom.input
+    dx = dxp[:, :, ph:ph + h, pw:pw + wd].copy()
+    return dx, dw, dy.sum(axis=(0, 2, 3)).astype(dtype)
+
+
+# --------------------------------------------------------------------------- building blocks
+def rot180(w):
+    """Kernel rotated by 180° (flipped along both spatial axes).  (..., KH, KW) -> same shape."""
+    return w[..., ::-1, ::-1]
+
+
+def dilate(a, factor):
+    """Insert ``factor - 1`` zeros between rows and columns of the last two axes.
+
+    (..., H, W) -> (..., (H-1)*fh + 1, (W-1)*fw + 1); ``factor`` is an (fh, fw) pair.
+    """
+    fh, fw = factor
+    if fh == 1 and fw == 1:
+        return a
+    h, w = a.shape[-2:]
+    out = np.zeros(a.shape[:-2] + ((h - 1) * fh + 1, (w - 1) * fw + 1), dtype=a.dtype)
+    out[..., ::fh, ::fw] = a
+    return out
+
+
+def correlate(xp, w, geom, groups=1):
+    """Cross-correlate an already padded input with a kernel, one kernel tap at a time.
+
+    xp (N, C, Hp, Wp), w (F, C/g, KH, KW) -> (N, F, Ho, Wo), Ho, Wo from ``geom.output``.
+    For each tap (i, j), every output reads the same strided slice of the input, so the
+    whole tap is one (F, C) x (C, Ho*Wo) matrix product per group.
+    """
+    n, c = xp.shape[:2]
+    f, cg, kh, kw = w.shape
+    ho, wo = geom.output
+    xg = xp.reshape(n, groups, cg, *xp.shape[2:])
+    wg = w.reshape(groups, f // groups, cg, kh, kw)
+    y = np.zeros((n, groups, f // groups, ho * wo), dtype=np.result_type(xp, w))
+    for i, j in geom.taps:
+        rows, cols = geom.window(i, j)
+        patch = xg[:, :, :, rows, cols].reshape(n, groups, cg, ho * wo)
+        y += wg[:, :, :, i, j] @ patch  # (g, F/g, C/g) @ (n, g, C/g, L) -> (n, g, F/g, L)
+    return y.reshape(n, f, ho, wo)
+
+
+def _transpose_groups(w, groups):
+    """Swap the in/out channel roles of a grouped kernel.
+
+    w (F, C/g, KH, KW) -> (C, F/g, KH, KW): the kernel that carries gradients from the
+    F outputs back to the C inputs.
+    """
+    f, cg, kh, kw = w.shape
+    wg = w.reshape(groups, f // groups, cg, kh, kw)
+    return wg.transpose(0, 2, 1, 3, 4).reshape(groups * cg, f // groups, kh, kw)
+
+
+# --------------------------------------------------------------------------- vectorised
+def conv2d_direct(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
+    """Forward pass from the definition, vectorised over pixels.
+
+    x (N, C, H, W), w (F, C/groups, KH, KW), b (F,) or None -> y (N, F, Ho, Wo).
+    """
+    geom = check_conv_args(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
+    dtype = result_dtype(x, w, b)
+    y = correlate(pad(x.astype(dtype, copy=False), geom.padding), w.astype(dtype, copy=False),
+                  geom, groups)
+    if b is not None:
+        y += b.astype(dtype, copy=False).reshape(1, -1, 1, 1)
+    return y
+
+
+def conv2d_direct_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1):
+    """Backward pass as the article derives it.
+
+    dy (N, F, Ho, Wo), x (N, C, H, W), w (F, C/groups, KH, KW)
+    -> dx (N, C, H, W), dw (F, C/groups, KH, KW), db (F,).
+    """
+    geom = check_conv_args(x, w, stride=stride, padding=padding, dilation=dilation,
+                           groups=groups, dy=dy)
+    dtype = result_dtype(dy, x, w)
+    dy, x, w = (a.astype(dtype, copy=False) for a in (dy, x, w))
+    return (_input_gradient(dy, w, geom, groups), _weight_gradient(dy, x, geom, groups),
+            dy.sum(axis=(0, 2, 3)))
+
+
+def _input_gradient(dy, w, geom, groups):
+    """dx = crop(correlate(pad(dilate(dy, S), D(K-1)), rot180(w)), P).
+
+    dy (N, F, Ho, Wo), w (F, C/g, KH, KW) -> dx (N, C, H, W).
+    """
+    from .geometry import conv_geometry
+
+    (kh, kw), (dh, dw_), (ph, pw), (h, wd) = geom.kernel, geom.dilation, geom.padding, geom.input
+    spread = dilate(dy, geom.stride)           # zeros where the stride skipped a position
+    full = pad(spread, (dh * (kh - 1), dw_ * (kw - 1)))  # the "full" correlation's K-1 border
+    back = conv_geometry(full.shape[2:], geom.kernel, dilation=geom.dilation)
+    covered = correlate(full, rot180(_transpose_groups(w, groups)), back, groups)
+    # `covered` spans the padded input rows the windows reached; rows dropped by the floor
+    # got no gradient, and the padding border is cropped off.
+    dxp = np.zeros(dy.shape[:1] + (covered.shape[1], h + 2 * ph, wd + 2 * pw), dtype=dy.dtype)
+    dxp[:, :, :covered.shape[2], :covered.shape[3]] = covered
+    return dxp[:, :, ph:ph + h, pw:pw + wd]
+
+
+def _weight_gradient(dy, x, geom, groups):
+    """dw[f, c, i, j] = sum over n and outputs of dy * (input met by tap (i, j)).
+
+    dy (N, F, Ho, Wo), x (N, C, H, W) -> dw (F, C/g, KH, KW): correlation of x with dy.
+    """
+    n, c = x.shape[:2]
+    f = dy.shape[1]
+    cg, fg = c // groups, f // groups
+    xg = pad(x, geom.padding).reshape(n, groups, cg, *np.add(geom.input, np.multiply(2, geom.padding)))
+    dyg = dy.reshape(n, groups, fg, -1)
+    dw = np.empty((groups, fg, cg) + geom.kernel, dtype=dy.dtype)
+    for i, j in geom.taps:
+        rows, cols = geom.window(i, j)
+        patch = xg[:, :, :, rows, cols].reshape(n, groups, cg, -1)
+        dw[:, :, :, i, j] = (dyg @ patch.transpose(0, 1, 3, 2)).sum(axis=0)
+    return dw.reshape(f, cg, *geom.kernel)
