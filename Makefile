@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
 
-.PHONY: lab test figures bench clean
+.PHONY: lab test notebooks clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,3 +28,7 @@ test: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+# Re-execute every notebook in a clean kernel and save it with outputs (commit the result).
+notebooks: $(VENV)/.installed-test
+	$(BIN)/python scripts/execute_notebooks.py
