@@ -17,13 +17,12 @@ from __future__ import annotations
 import html
 import numbers
 
-import matplotlib.pyplot as plt
 import numpy as np
 
 from . import diagrams, trace
 from .geometry import conv_geometry, pair
 
-__all__ = ["explore", "render", "VIEWS", "LIMITS"]
+__all__ = ["explore", "render", "VIEWS", "LIMITS", "MAX_CELLS"]
 
 # view label -> (diagram function, what the selected id names in that view)
 VIEWS = {
@@ -35,11 +34,24 @@ VIEWS = {
 }
 
 # slider ranges: small enough that a map of small grids stays readable on a projector
-LIMITS = {"height": (1, 10), "width": (1, 10), "kernel": (1, 5), "stride": (1, 3),
-          "padding": (0, 3), "dilation": (1, 3)}
+LIMITS = {"height": (1, 8), "width": (1, 8), "kernel": (1, 5), "stride": (1, 3),
+          "padding": (0, 2), "dilation": (1, 3)}
+# A map of many small grids takes seconds to draw; above this many cells the explorer
+# says so instead of freezing (a 5x5 forward map draws 225, a 7x7 one 1225).
+MAX_CELLS = 2500
 
 
 # --------------------------------------------------------------------------- pure part
+def cells_drawn(geom, view):
+    """How many grid cells ``view`` draws for a geometry (what its drawing time grows with)."""
+    (h, w), (ho, wo), (ph, pw), (kh, kw) = geom.input, geom.output, geom.padding, geom.kernel
+    return {"forward map": ho * wo * (h + 2 * ph) * (w + 2 * pw),
+            "input-loss map": h * w * ho * wo,
+            "weight-derivative map": kh * kw * ho * wo,
+            "participation counts": (h + 2 * ph) * (w + 2 * pw),
+            "im2col matrix": ho * wo * kh * kw}[view]
+
+
 def element_count(geom, kind):
     """How many outputs, inputs or weights a :class:`~convkit.geometry.ConvGeometry` has."""
     shape = {"output": geom.output, "input": geom.input, "weight": geom.kernel}[kind]
@@ -97,6 +109,10 @@ def render(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="f
         return f"Cannot draw this geometry: {error}.", None
     draw, kind = VIEWS[view]
     (ho, wo) = geom.output
+    if cells_drawn(geom, view) > MAX_CELLS:
+        return (f"The {view} of a {height}×{width} input with a {ho}×{wo} output would draw "
+                f"{cells_drawn(geom, view)} cells, too many to redraw at once (limit "
+                f"{MAX_CELLS}): make the input or padding smaller, or the stride larger.", None)
     status = (f"{height}×{width} input, {kernel}×{kernel} kernel, stride {stride}, padding "
               f"{padding}, dilation {dilation} → {ho}×{wo} output "
               f"({ho * wo} outputs × {kernel * kernel} multiply-adds)")
@@ -191,8 +207,7 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
                         f"<b style='color:#b00020'>⚠ {html.escape(text)}</b>")
         if figure is not None:
             from IPython.display import display
-            display(figure)
-            plt.close(figure)  # displayed once; inline matplotlib must not show it again
+            display(figure)  # a plain Figure (not pyplot's), so it shows exactly once
 
     explorer = widgets.interactive(show, **sliders, view=view_box, select=select_box)
     explorer.add_class("convkit-explorer")

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import matplotlib
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
@@ -47,12 +46,9 @@ GEOMETRY_IDS = [f"{h}x{w}-k{k}-s{s}-p{p}-d{d}" for h, w, k, s, p, d in GEOMETRIE
 def test_render_draws_every_view_and_states_the_output_size(geometry, view):
     h, w, k, s, p, d = geometry
     status, figure = widgets.render(h, w, k, s, p, d, view)
-    try:
-        assert isinstance(figure, matplotlib.figure.Figure)
-        ho, wo = output_shape_by_loops(*geometry)
-        assert f"→ {ho}×{wo} output ({ho * wo} outputs × {k * k} multiply-adds)" in status
-    finally:
-        plt.close(figure)
+    assert isinstance(figure, matplotlib.figure.Figure)
+    ho, wo = output_shape_by_loops(*geometry)
+    assert f"→ {ho}×{wo} output ({ho * wo} outputs × {k * k} multiply-adds)" in status
 
 
 @pytest.mark.parametrize("geometry", GEOMETRIES, ids=GEOMETRY_IDS)
@@ -60,7 +56,6 @@ def test_selected_output_lists_the_inputs_its_gradient_reaches(geometry):
     ho, wo = output_shape_by_loops(*geometry)
     for output_id in {0, ho * wo // 2, ho * wo - 1}:
         status, figure = widgets.render(*geometry, "forward map", output_id)
-        plt.close(figure)
         expected = ", ".join(str(i) for i in inputs_read_by(*geometry, output_id))
         assert f"output {output_id} (row {output_id // wo}, col {output_id % wo}) reads inputs {expected}" \
             in status
@@ -69,13 +64,11 @@ def test_selected_output_lists_the_inputs_its_gradient_reaches(geometry):
 def test_an_input_the_floor_drops_is_said_to_get_zero_gradient():
     # 6x6, kernel 3, stride 2: windows start at rows 0 and 2, so row 5 is never read
     status, figure = widgets.render(6, 6, 3, 2, 0, 1, "input-loss map", 35)
-    plt.close(figure)
     assert "input 35 (row 5, col 5) feeds no output" in status and "gradient is 0" in status
 
 
 def test_padding_taps_are_counted():
     status, figure = widgets.render(5, 5, 3, 1, 1, 1, "im2col matrix", 0)
-    plt.close(figure)
     assert "reads inputs 0, 1, 5, 6; 5 of its taps sit on padding" in status
 
 
@@ -89,6 +82,15 @@ def test_a_kernel_that_does_not_fit_gives_a_message_not_a_figure(geometry, reach
     assert figure is None
     assert status.startswith("Cannot draw this geometry") and f"reaches {reach}" in status
     assert padded in status
+
+
+def test_a_view_too_big_to_redraw_quickly_gives_a_message():
+    # 8x8 input, padding 2, 3x3 kernel: a 10x10 output, 100 small 12x12 grids = 14400 cells
+    status, figure = widgets.render(8, 8, 3, 1, 2, 1, "forward map")
+    assert figure is None
+    assert "would draw 14400 cells, too many to redraw at once" in status
+    status, figure = widgets.render(8, 8, 3, 1, 2, 1, "participation counts")  # 144 cells
+    assert figure is not None
 
 
 def test_render_rejects_an_unknown_view():
@@ -156,11 +158,11 @@ def test_an_invalid_geometry_shows_a_message_and_draws_nothing(draws):
 
 @pytest.mark.parametrize("kwargs, error, match", [
     (dict(stride=0), ValueError, "stride must be between 1 and 3 for the explorer, got 0"),
-    (dict(input_size=11), ValueError, "height must be between 1 and 10 for the explorer, got 11"),
+    (dict(input_size=(5, 9)), ValueError, "width must be between 1 and 8 for the explorer, got 9"),
     (dict(kernel_size=2.0), TypeError, "kernel must be an int, got 2.0"),
     (dict(view="heat map"), ValueError, "view must be one of"),
     (dict(select=9), ValueError, "select=9 is not an id"),
-], ids=["stride-0", "input-11", "kernel-float", "unknown-view", "select-out-of-range"])
+], ids=["stride-0", "width-9", "kernel-float", "unknown-view", "select-out-of-range"])
 def test_explore_rejects_bad_starting_values(kwargs, error, match):
     with pytest.raises(error, match=match):
         widgets.explore(**kwargs)
