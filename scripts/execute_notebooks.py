@@ -24,7 +24,10 @@ def execute(path: pathlib.Path) -> None:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     os.environ.pop("MPLBACKEND", None)  # the notebook's own %matplotlib inline decides
-    client = NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=False,
+    # store_widget_state=True only because nbclient (0.10) raises KeyError when an Output
+    # widget (the explorer's figure area) captures output without it; the state is dropped
+    # right after, so the file still stores no widget state.
+    client = NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=True,
                             record_timing=False, resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     nb.metadata.pop("widgets", None)
