@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 
+from .fftconv import fft_size
 from .geometry import conv_geometry
 
 __all__ = ["direct_multiplies", "winograd_multiplies", "fft_multiplies"]
@@ -52,13 +53,14 @@ def winograd_multiplies(x_shape, w_shape, *, padding=0, groups=1):
 def fft_multiplies(x_shape, w_shape, *, padding=0, dilation=1, groups=1):
     """Real multiplies of FFT convolution: ``(pointwise, transforms)``.
 
-    pointwise (exact for convkit.conv2d_fft): N·F·(C/g)·Hp·(Wp//2 + 1) complex products of the
+    With (P, Q) = ``fftconv.fft_size``, the padded input's size rounded up to a fast FFT length:
+    pointwise (exact for convkit.conv2d_fft): N·F·(C/g)·P·(Q//2 + 1) complex products of the
     half spectrum a real FFT keeps, 4 real multiplies each.
     transforms (estimate): N·C input FFTs, F·C/g kernel FFTs and N·F inverse FFTs of
-    L = Hp·Wp points at about L·log2(L) real multiplies each, rounded.
+    L = P·Q points at about L·log2(L) real multiplies each, rounded.
     """
     n, f, cg, geom = _geometry(x_shape, w_shape, groups, padding=padding, dilation=dilation)
-    hp, wp = (s + 2 * p for s, p in zip(geom.input, geom.padding))
+    hp, wp = fft_size(geom)
     pointwise = 4 * n * f * cg * hp * (wp // 2 + 1)
     points = hp * wp
     count = n * cg * groups + f * cg + n * f

@@ -6,9 +6,10 @@ Three things to get right:
   * convkit (like every deep-learning library) computes *correlation*, which is convolution
     with the kernel rotated 180°: so the kernel is flipped before its FFT;
   * the FFT's convolution is *circular*: outputs near the start wrap around and pick up
-    inputs from the far end.  With an FFT as large as the padded input (Hp, Wp), exactly the
-    first KH-1 rows and KW-1 columns are polluted — and those are the positions a "valid"
-    correlation discards anyway, so nothing larger is needed;
+    inputs from the far end.  With an FFT at least as large as the padded input (Hp, Wp),
+    only the first KH-1 rows and KW-1 columns are polluted — and those are positions a "valid"
+    correlation discards anyway, so nothing larger is needed (the size is rounded up to a
+    length the FFT handles fast, which changes nothing else);
   * channels add up *in the frequency domain*: Y[n, f] = Σ_c X[n, c] · K[f, c], one small
     (F × C) matrix product per frequency, so the input and kernel are transformed only once each.
 
@@ -23,7 +24,7 @@ import numpy as np
 from .direct import dilate, rot180
 from .geometry import check_conv_args, pad, result_dtype
 
-__all__ = ["conv2d_fft", "conv2d_fft_backward", "fft_size"]
+__all__ = ["conv2d_fft", "conv2d_fft_backward", "fft_size", "fast_length"]
 
 
 def _check(x, w, b=None, dy=None, *, stride, padding, dilation, groups):
@@ -36,9 +37,26 @@ def _check(x, w, b=None, dy=None, *, stride, padding, dilation, groups):
     return geom
 
 
+def fast_length(n):
+    """Smallest length >= n whose only prime factors are 2, 3, 5 and 7.
+
+    FFTs are fast for such lengths and slow for large prime factors (34 = 2·17 can take longer
+    than 36 = 2²·3²); any length >= the padded input keeps the valid outputs wrap-free.
+    """
+    length = n
+    while True:
+        rest = length
+        for p in (2, 3, 5, 7):
+            while rest % p == 0:
+                rest //= p
+        if rest == 1:
+            return length
+        length += 1
+
+
 def fft_size(geom):
-    """FFT size (Hp, Wp): the padded input's size, enough to keep the valid outputs wrap-free."""
-    return tuple(s + 2 * p for s, p in zip(geom.input, geom.padding))
+    """FFT size (P, Q) along H and W: the padded input's size rounded up to a fast length."""
+    return tuple(fast_length(s + 2 * p) for s, p in zip(geom.input, geom.padding))
 
 
 def _reach(geom):
@@ -84,7 +102,8 @@ def conv2d_fft(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
     # Channels add up frequency by frequency: (F/g, C/g) @ (C/g, N) at each of the P*Q frequencies.
     y_hat = _kernel_matrices(k_hat, groups) @ _spectra_matrices(x_hat, groups)
     full = np.fft.irfft2(_spectra_back(y_hat, x_hat.shape[2:]), s=size)  # circular, (N, F, Hp, Wp)
-    y = full[:, :, rh - 1:, rw - 1:].astype(dtype)   # drop the first K-1 rows/cols: wrapped around
+    (ho, wo) = geom.output
+    y = full[:, :, rh - 1:rh - 1 + ho, rw - 1:rw - 1 + wo].astype(dtype)  # first K-1 wrapped around
     if b is not None:
         y += b.astype(dtype, copy=False).reshape(1, -1, 1, 1)
     return y
@@ -105,7 +124,7 @@ def conv2d_fft_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1):
     (rh, rw), size = _reach(geom), fft_size(geom)
     x_hat, k_hat = _spectra(x, w, geom, dtype)
     placed = np.zeros(dy.shape[:2] + size, dtype=dtype)
-    placed[:, :, rh - 1:, rw - 1:] = dy
+    placed[:, :, rh - 1:rh - 1 + dy.shape[2], rw - 1:rw - 1 + dy.shape[3]] = dy
     d = _spectra_matrices(np.fft.rfft2(placed), groups)            # (P*Q, g, F/g, N)
     dx_hat = np.conj(_kernel_matrices(k_hat, groups)).swapaxes(2, 3) @ d   # (P*Q, g, C/g, N)
     dxp = np.fft.irfft2(_spectra_back(dx_hat, x_hat.shape[2:]), s=size)

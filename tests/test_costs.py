@@ -41,6 +41,8 @@ def test_fft_counts():
     assert pointwise == 4 * 2 * 4 * 3 * 40
     # 2*3 input + 4*3 kernel + 2*4 inverse transforms of 64 points, 64*log2(64) = 384 each
     assert transforms == (6 + 12 + 8) * 384
+    # padded 11x11 is rounded up to the fast length 12: half spectrum 12 x 7
+    assert costs.fft_multiplies((1, 1, 9, 9), (1, 1, 3, 3), padding=1)[0] == 4 * 12 * 7
     # the pointwise cost does not depend on the kernel size
     assert costs.fft_multiplies((1, 1, 16, 16), (1, 1, 3, 3))[0] == costs.fft_multiplies((1, 1, 16, 16), (1, 1, 11, 11))[0]
 

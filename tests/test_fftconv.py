@@ -116,3 +116,18 @@ def test_general_argument_checks_still_apply():
         ck.conv2d_fft(np.zeros((2, 5, 5)), np.zeros((1, 2, 3, 3)))
     with pytest.raises(ValueError, match="channel mismatch"):
         ck.conv2d_fft(np.zeros((1, 2, 5, 5)), np.zeros((1, 3, 3, 3)))
+
+
+@pytest.mark.parametrize("n, expected", [(1, 1), (8, 8), (11, 12), (17, 18), (34, 35), (46, 48),
+                                         (97, 98), (121, 125)])
+def test_fast_length_has_only_small_prime_factors(n, expected):
+    assert ck.fftconv.fast_length(n) == expected
+
+
+@pytest.mark.parametrize("h", [13, 17, 23])   # padded sizes with a large prime factor
+def test_fft_larger_than_the_input_still_gives_valid_outputs(h):
+    x = np.random.default_rng(0).standard_normal((1, 2, h, h + 2))
+    w = np.random.default_rng(1).standard_normal((2, 2, 3, 3))
+    geom = ck.geometry.conv_geometry(x.shape[2:], 3)
+    assert ck.fftconv.fft_size(geom) != (h, h + 2)
+    np.testing.assert_allclose(ck.conv2d_fft(x, w), ck.conv2d_loops(x, w), rtol=1e-10, atol=1e-12)
