@@ -131,3 +131,18 @@ def test_fft_larger_than_the_input_still_gives_valid_outputs(h):
     geom = ck.geometry.conv_geometry(x.shape[2:], 3)
     assert ck.fftconv.fft_size(geom) != (h, h + 2)
     np.testing.assert_allclose(ck.conv2d_fft(x, w), ck.conv2d_loops(x, w), rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize(ARGNAMES, SWEEP)
+def test_matches_torch(make_problem, n, c, h, w, f, kernel, stride, padding, dilation, groups):
+    """PyTorch as an oracle we did not write (skips without it: pip install torch==2.13.0)."""
+    torch = pytest.importorskip("torch", reason="PyTorch not installed: pip install torch==2.13.0")
+    x, weight, b, kw = make_problem(n, c, h, w, f, kernel, stride, padding, dilation, groups)
+    xt, wt, bt = (torch.tensor(a, requires_grad=True) for a in (x, weight, b))
+    yt = torch.nn.functional.conv2d(xt, wt, bt, **kw)
+    dy = np.random.default_rng(7).standard_normal(tuple(yt.shape))
+    yt.backward(torch.tensor(dy))
+    ours = (ck.conv2d_fft(x, weight, b, **kw),) + ck.conv2d_fft_backward(dy, x, weight, **kw)
+    theirs = (yt.detach().numpy(), xt.grad.numpy(), wt.grad.numpy(), bt.grad.numpy())
+    for name, o, t in zip(("y", "dx", "dw", "db"), ours, theirs):
+        np.testing.assert_allclose(o, t, rtol=1e-10, atol=1e-10, err_msg=name)

@@ -152,3 +152,18 @@ def test_general_argument_checks_still_apply():
         ck.conv2d_winograd(np.zeros((2, 5, 5)), np.zeros((1, 2, 3, 3)))
     with pytest.raises(ValueError, match="groups=2 must divide"):
         ck.conv2d_winograd(np.zeros((1, 3, 5, 5)), np.zeros((2, 1, 3, 3)), groups=2)
+
+
+@pytest.mark.parametrize(ARGNAMES, SWEEP)
+def test_matches_torch(n, c, h, w, f, padding, groups):
+    """PyTorch as an oracle we did not write (skips without it: pip install torch==2.13.0)."""
+    torch = pytest.importorskip("torch", reason="PyTorch not installed: pip install torch==2.13.0")
+    x, weight, b, kw = problem(n, c, h, w, f, padding, groups)
+    xt, wt, bt = (torch.tensor(a, requires_grad=True) for a in (x, weight, b))
+    yt = torch.nn.functional.conv2d(xt, wt, bt, **kw)
+    dy = np.random.default_rng(7).standard_normal(tuple(yt.shape))
+    yt.backward(torch.tensor(dy))
+    ours = (ck.conv2d_winograd(x, weight, b, **kw),) + ck.conv2d_winograd_backward(dy, x, weight, **kw)
+    theirs = (yt.detach().numpy(), xt.grad.numpy(), wt.grad.numpy(), bt.grad.numpy())
+    for name, o, t in zip(("y", "dx", "dw", "db"), ours, theirs):
+        np.testing.assert_allclose(o, t, rtol=1e-10, atol=1e-10, err_msg=name)
