@@ -97,7 +97,8 @@ def render(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="f
            select=None):
     """Check a geometry and draw one view of it.
 
-    -> ``(status, figure)``: ``status`` is one line of plain text; ``figure`` is the
+    -> ``(status, figure)``: ``status`` is plain text (a second line names the highlighted
+    element and who it touches); ``figure`` is the
     matplotlib Figure, or ``None`` when the geometry is invalid (``status`` then says why).
     ``select`` is the flat id of the highlighted output / input / weight (see ``VIEWS``).
     """
@@ -121,7 +122,7 @@ def render(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="f
             return (f"Cannot highlight {kind} {select}: this geometry has "
                     f"{element_count(geom, kind)} {kind}s (ids 0–{element_count(geom, kind) - 1}).",
                     None)
-        status += ". Selected " + describe(geom, kind, select)
+        status += "\nSelected " + describe(geom, kind, select)
     figure = draw((height, width), kernel, stride=stride, padding=padding, dilation=dilation,
                   highlight=select)
     return status, figure
@@ -203,10 +204,12 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
             return
         text, figure = render(height, width, kernel, stride, padding, dilation, view,
                               None if select == NONE else select)
-        status.value = (html.escape(text) if figure is not None else
+        status.value = (html.escape(text).replace("\n", "<br>") if figure is not None else
                         f"<b style='color:#b00020'>⚠ {html.escape(text)}</b>")
-        if figure is not None:
-            from IPython.display import display
+        from IPython.display import clear_output, display
+        if figure is None:
+            clear_output()  # no stale picture under the message
+        else:
             display(figure)  # a plain Figure (not pyplot's), so it shows exactly once
 
     explorer = widgets.interactive(show, **sliders, view=view_box, select=select_box)

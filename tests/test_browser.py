@@ -173,11 +173,35 @@ def test_explorer_draws_and_redraws_in_chromium(chromium, lab):
             assert f"stride {new_stride}" in status_after and status_after != status_before
             assert page.get_by_text("Traceback").count() == 0
 
+            # a kernel that does not fit: a message, no figure, no traceback
+            height = explorer.locator(".widget-slider", has_text="input H").locator(".widget-readout")
+            height.click()
+            page.keyboard.press("Control+A")
+            page.keyboard.type("1")
+            page.keyboard.press("Enter")
+            explorer.get_by_text("Cannot draw this geometry").wait_for(timeout=30_000)
+            explorer.locator(".widget-output img").first.wait_for(state="detached", timeout=30_000)
+            assert page.get_by_text("Traceback").count() == 0
+            explorer.scroll_into_view_if_needed()
+            explorer.screenshot(path=str(ARTIFACTS / "browser-explorer-invalid.png"))
+
+            height.click()  # back to a drawable geometry for the screenshot
+            page.keyboard.press("Control+A")
+            page.keyboard.type("6")
+            page.keyboard.press("Enter")
+            explorer.locator(".widget-output img").first.wait_for(timeout=30_000)
+
+            # highlight one input: the status line names the outputs it feeds
+            explorer.locator(".widget-dropdown", has_text="highlight").locator("select") \
+                .select_option(label="input 14")
+            explorer.get_by_text("Selected input 14").wait_for(timeout=30_000)
+
             explorer.scroll_into_view_if_needed()
             shot = ARTIFACTS / "browser-explorer.png"
             page.screenshot(path=str(shot))
             explorer.screenshot(path=str(ARTIFACTS / "browser-explorer-widget.png"))
-            print(f"\nscreenshot: {shot}  (explorer only: {shot.with_name('browser-explorer-widget.png')})"
+            print(f"\nscreenshot: {shot}  (also browser-explorer-widget.png and "
+                  "browser-explorer-invalid.png beside it)"
                   f"\nbrowser part took {time.monotonic() - started:.1f} s")
         except Exception:
             failure = ARTIFACTS / "browser-failure.png"
