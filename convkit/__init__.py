@@ -5,7 +5,7 @@ Arrays are NumPy, NCHW; weights are (F, C/groups, KH, KW).
 """
 from .geometry import output_size
 from .direct import conv2d_direct, conv2d_direct_backward, conv2d_loops, conv2d_loops_backward
-from .im2col import col2im, conv2d_im2col, conv2d_im2col_backward, im2col
+from .im2col_gemm import col2im, conv2d_im2col, conv2d_im2col_backward, im2col
 from .layer import Conv2d
 from .gradcheck import numerical_gradient, rel_error
 from .trace import (forward_map, im2col_indices, input_grad_map, participation_counts,
