@@ -23,7 +23,6 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_rgb
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyArrowPatch, Rectangle
@@ -101,9 +100,9 @@ class DiagramFigure(Figure):
         return f"<convkit figure: {self.convkit_label}>"
 
 
-def _text_width_in(s, size, weight="normal"):
-    """Width of one line of text in inches, measured with matplotlib's own font engine."""
-    prop = FontProperties(size=size, weight=weight)
+def _text_width_in(s, size, weight="normal", family="sans-serif"):
+    """Width of the longest line of ``s`` in inches, from the font's glyph advances."""
+    prop = FontProperties(size=size, weight=weight, family=family)
     return max(_TEXT_PATHS.get_text_width_height_descent(line, prop, ismath=False)[0]
                for line in s.split("\n")) / 72
 
@@ -133,7 +132,6 @@ class _Canvas:
         self.formula_size = float(np.clip(self.pt * 0.36, 8, 12.5))
         self.fig = DiagramFigure()
         self.fig.convkit_label = label
-        FigureCanvasAgg(self.fig)  # a renderer to measure text with
         self.ax = self.fig.add_axes([0, 0, 1, 1])
         self.ax.set_axis_off()
         self._plain, self._hatched = [], []
@@ -220,16 +218,15 @@ class _Canvas:
                 coll.set_hatch(hatch)
             self.ax.add_collection(coll)
         x0, y0, x1, y1 = self._extent
-        # Map one cell to self.inch inches, then measure every text in cell units.
-        self._place(x0 - 40, y0 - 40, x1 + 40, y1 + 40, head=0.0, fig_w=None)
-        renderer = self.fig.canvas.get_renderer()
-        to_data = self.ax.transData.inverted()
         for t in self.ax.texts:
-            (a, b), (c, d) = to_data.transform(t.get_window_extent(renderer).get_points())
-            x0, x1 = min(x0, a, c), max(x1, a, c)
-            y0, y1 = min(y0, b, d), max(y1, b, d)
+            tx0, ty0, tx1, ty1 = self._text_box(t)
+            x0, y0, x1, y1 = min(x0, tx0), min(y0, ty0), max(x1, tx1), max(y1, ty1)
+        # pad by 0.12 in and snap outwards to a 0.1 in grid: a glyph-width change of a
+        # hundredth of an inch then rarely moves anything
+        snap = self.cells(0.1)
         pad = self.cells(0.12)
-        x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
+        x0, y0 = (np.floor((v - pad) / snap) * snap for v in (x0, y0))
+        x1, y1 = (np.ceil((v + pad) / snap) * snap for v in (x1, y1))
         lines = self.subtitle.count("\n") + 1 if self.subtitle else 0
         head = 0.5 + 0.24 * lines
         text_w = max(_text_width_in(self.title, TITLE_SIZE, "bold"),
@@ -243,6 +240,25 @@ class _Canvas:
             self.fig.text(0.5, 1 - 0.45 / fig_h, self.subtitle, ha="center", va="top",
                           fontsize=SUBTITLE_SIZE, color="#444444", linespacing=1.3)
         return self.fig
+
+    def _text_box(self, t):
+        """(x0, y0, x1, y1) of a text in cells, from the font's advance widths alone.
+
+        Measured without a renderer so that the layout (and so the committed figures)
+        does not move with matplotlib's or FreeType's hinting from version to version.
+        """
+        width = self.cells(_text_width_in(t.get_text(), t.get_fontsize(),
+                                          str(t.get_fontweight()), t.get_fontfamily()[0]))
+        lines = t.get_text().count("\n") + 1
+        height = self.cells(t.get_fontsize() * 1.25 * lines / 72)
+        if t.get_rotation() % 180 == 90:
+            width, height = height, width
+        x, y = t.get_position()
+        fx = {"left": 0.0, "center": 0.5, "right": 1.0}[t.get_horizontalalignment()]
+        # y grows downwards: "top" text hangs below y, "bottom" text sits above it
+        fy = {"top": 0.0, "center": 0.5, "center_baseline": 0.5, "baseline": 0.8,
+              "bottom": 1.0}[t.get_verticalalignment()]
+        return x - fx * width, y - fy * height, x + (1 - fx) * width, y + (1 - fy) * height
 
     def _place(self, x0, y0, x1, y1, *, head, fig_w):
         """Show data x0..x1, y0..y1 at self.inch inches per cell, below a title block."""
