@@ -59,7 +59,7 @@ def kernel_colors(n):
 
 def _ink_for(rgb):
     """Black or white text, whichever reads better on ``rgb``."""
-    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(rgb))
     return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.33 else INK
 
 
@@ -325,21 +325,35 @@ def _panel_grid(geom, n_rows, n_cols, panel_h, panel_w, *, title, subtitle, labe
     return cv, corner
 
 
-def _small_grid(cv, x0, y0, values, pad, *, gid_prefix, colors, dim):
-    """One small map of kernel ids: ``values`` (rows, cols), -1 blank; ``pad`` ring hatched."""
+def _small_grid(cv, x0, y0, values, pad, *, gid_prefix, colors, dim, corner=None):
+    """One small map of kernel ids: ``values`` (rows, cols), -1 blank; ``pad`` ring hatched.
+
+    ``corner``: a letter ("x", "z") to name every cell in its corner, when cells are big
+    enough for a second, tiny label.
+    """
     rows, cols = values.shape
     ph, pw = pad
+    named = corner is not None and cv.pt >= 30
     for r in range(-ph, rows + ph):
         for c in range(-pw, cols + pw):
             x, y = x0 + c + pw, y0 + r + ph
             if not (0 <= r < rows and 0 <= c < cols):
                 cv.pad_cell(x, y, dim=dim)
-            elif values[r, c] < 0:
-                cv.cell(x, y, BLANK_FACE, dim=dim)
-            else:
-                v = int(values[r, c])
-                cv.cell(x, y, colors[v], str(v), dim=dim, gid=f"{gid_prefix} {r} {c}")
+                continue
+            v = int(values[r, c])
+            face = BLANK_FACE if v < 0 else colors[v]
+            cv.cell(x, y, face, None if v < 0 else str(v), dim=dim,
+                    gid=None if v < 0 else f"{gid_prefix} {r} {c}")
+            if named:
+                _corner_label(cv, x, y, f"{corner}{r * cols + c}", face, dim)
     cv.outline(x0, y0, cols + 2 * pw, rows + 2 * ph)
+
+
+def _corner_label(cv, x, y, text, face, dim):
+    """A tiny name in the top-left corner of a cell, quieter than the cell's number."""
+    ink = _ink_for(_dim(face) if dim else face)
+    cv.text(x + 0.06, y + 0.05, text, size=max(6.5, cv.small_size * 0.72),
+            color="#707070" if ink == INK else "#e8e8e8", ha="left", va="top")
 
 
 def _emphasise_panel(cv, x0, y0, w, h):
@@ -364,7 +378,8 @@ def draw_forward_map(input_size, kernel_size, *, stride=1, padding=0, dilation=1
     cv, corner = _panel_grid(
         geom, ho, wo, h + 2 * ph, w + 2 * pw,
         title="Forward map: which inputs each output reads",
-        subtitle=_describe(geom) + "\nnumbers = the kernel weight k that multiplies that input",
+        subtitle=_describe(geom) + "\nnumbers = the kernel weight k that multiplies that input"
+        + (";  hatched = padding (zeros)" if ph or pw else ""),
         label=_label("forward map", geom), legend=True,
         caption_of=lambda r, c: f"z{r * wo + c}", axis_names=("output row", "output column"))
     for oy in range(ho):
@@ -373,7 +388,7 @@ def draw_forward_map(input_size, kernel_size, *, stride=1, padding=0, dilation=1
             dim = hl is not None and o != hl
             x0, y0 = corner(oy, ox)
             _small_grid(cv, x0, y0, fmap[oy, ox], geom.padding, gid_prefix=f"fwd {oy} {ox}",
-                        colors=colors, dim=dim)
+                        colors=colors, dim=dim, corner="x")
             for k, (r, c) in enumerate(pos[o]):  # taps on padding: they multiply a zero
                 if not (0 <= r < h and 0 <= c < w):
                     cv.cell(x0 + c + pw, y0 + r + ph, _dim(colors[k]), str(k), pad=True,
@@ -418,7 +433,7 @@ def draw_input_grad_map(input_size, kernel_size, *, stride=1, padding=0, dilatio
                 cv.outline(x0, y0, wo, ho)
             else:
                 _small_grid(cv, x0, y0, imap[r, c], (0, 0), gid_prefix=f"igrad {r} {c}",
-                            colors=colors, dim=dim)
+                            colors=colors, dim=dim, corner="z")
             if p == hl:
                 _emphasise_panel(cv, x0, y0, wo, ho)
     return cv.finish()
@@ -458,6 +473,9 @@ def draw_weight_grad_map(input_size, kernel_size, *, stride=1, padding=0, dilati
                     else:
                         cv.cell(x0 + ox, y0 + oy, colors[k], str(v), dim=dim,
                                 gid=f"wgrad {i} {j} {oy} {ox}")
+                    if cv.pt >= 30:
+                        _corner_label(cv, x0 + ox, y0 + oy, f"z{oy * wo + ox}",
+                                      PAD_FACE if v < 0 else colors[k], dim)
             cv.outline(x0, y0, wo, ho)
             if k == hl:
                 _emphasise_panel(cv, x0, y0, wo, ho)
@@ -500,7 +518,7 @@ def draw_participation_counts(input_size, kernel_size, *, stride=1, padding=0, d
     cv = _Canvas(w + 2 * pw, h + 2 * ph, "Participation counts: how many outputs each input feeds",
                  _describe(geom) + "\n" + note, label=_label("participation counts", geom),
                  max_cell=0.75, max_w=9, max_h=8)
-    vmax = max(int(counts.max()), 1)
+    vmax = kh * kw  # no input meets more windows than the kernel has weights: a fixed scale
     _index_axes(cv, 0, 0, h + 2 * ph, w + 2 * pw, row_offset=ph, col_offset=pw)
     cv.text((w + 2 * pw) / 2, -cv.cells(0.45), "input column →")
     cv.text(-cv.cells(0.5), (h + 2 * ph) / 2, "← input row", rotation=90)
@@ -569,7 +587,7 @@ def draw_im2col_matrix(input_size, kernel_size, *, stride=1, padding=0, dilation
             else:
                 cv.cell(k, my + o, colors[k], str(v), dim=dim, gid=f"im2col {o} {k}")
     cv.outline(0, my, n_k, n_out)
-    cv.text(kx - 1.0, rows / 2, "·", size=cv.label_size * 4, fontweight="bold")
+    cv.text(kx - 1.0, rows / 2, "●", size=cv.label_size * 0.8)
     cv.text(kx + 0.5, ky - cv.cells(0.25), "k")
     for k in range(n_k):
         cv.cell(kx, ky + k, colors[k], f"k{k}", gid=f"kvec {k}")
@@ -610,6 +628,7 @@ def _input_grid(cv, x0, y0, geom, hl, pad, *, gid_prefix):
     """The (H, W) dX grid, labelled dx<id>, with a hatched ``pad`` ring and ``hl`` framed."""
     (h, w), (ph, pw) = geom.input, pad
     counts = _trace(geom, "participation_counts")
+    size = cv.cell_text_size(cv.named("dx", h * w - 1))  # one size for the whole grid
     cv.text(x0 + (w + 2 * pw) / 2, y0 - cv.cells(0.25), "dX")
     for r in range(-ph, h + ph):
         for c in range(-pw, w + pw):
@@ -618,8 +637,8 @@ def _input_grid(cv, x0, y0, geom, hl, pad, *, gid_prefix):
                 cv.pad_cell(x, y)
                 continue
             p = r * w + c
-            cv.cell(x, y, NEVER_FACE if counts[r, c] == 0 else DZ_FACE, cv.named("dx", p), dim=p != hl,
-                    gid=f"{gid_prefix} {r} {c}")
+            cv.cell(x, y, NEVER_FACE if counts[r, c] == 0 else DZ_FACE, cv.named("dx", p),
+                    dim=p != hl, gid=f"{gid_prefix} {r} {c}", fontsize=size)
             if p == hl:
                 cv.emphasis(x, y, 1, 1)
     cv.outline(x0, y0, w + 2 * pw, h + 2 * ph)
@@ -658,7 +677,8 @@ def draw_col2im_backward(input_size, kernel_size, *, stride=1, padding=0, dilati
         cv.cell(mx + k, 0, colors[k], f"k{k}")
     used = {o for o, _ in terms}
     for o in range(n_out):
-        cv.cell(0, my + o, DZ_FACE, cv.named("dz", o), dim=o not in used)
+        cv.cell(0, my + o, DZ_FACE, cv.named("dz", o), dim=o not in used,
+                fontsize=cv.cell_text_size(cv.named("dz", n_out - 1)))
         for k in range(n_k):
             v = int(idx[o, k])
             if v < 0:
@@ -739,7 +759,7 @@ def draw_full_correlation(input_size, kernel_size, *, stride=1, padding=0, dilat
             if inside and a % sh == 0 and b % sw == 0:
                 o = (a // sh) * wo + b // sw
                 cv.cell(x, y, DZ_FACE if k is None else colors[k], cv.named("dz", o),
-                        gid=f"dz {q} {s}")
+                        gid=f"dz {q} {s}", fontsize=cv.cell_text_size(cv.named("dz", ho * wo - 1)))
             elif inside:  # a zero inserted for the stride
                 cv.cell(x, y, BLANK_FACE if k is None else colors[k], "0",
                         ink="#777777" if k is None else None)

@@ -48,7 +48,8 @@ FIGURES = {
     "02_forward-map.png": (diagrams.draw_forward_map, ARTICLE),
     "03_input-loss-map.png": (diagrams.draw_input_grad_map, ARTICLE),
     "03_participation-counts.png": (diagrams.draw_participation_counts, ARTICLE),
-    "03_full-correlation.png": (diagrams.draw_full_correlation, ARTICLE),
+    # x6 sits one step in from the corner: its window shows dz and padding zeros together
+    "03_full-correlation.png": (diagrams.draw_full_correlation, dict(ARTICLE, highlight=6)),
     "04_weight-derivative-map.png": (diagrams.draw_weight_grad_map, ARTICLE),
     "05_forward-map-stride2-padding1.png": (diagrams.draw_forward_map, STRIDED),
     "05_participation-counts-stride2-padding1.png": (diagrams.draw_participation_counts,
