@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from convkit.exercises import ex01
+from notebook_text import notebook_text
 
 
 def count_positions(I, K, S=1, P=0, D=1):
@@ -140,3 +141,13 @@ def test_one_output_slips_are_distinguishable():
     values = [block_sum(x, k, r, c), block_sum(x, k[::-1, ::-1], r, c), block_sum(x, k, c, r),
               block_sum(x, k.T, r, c)]
     assert len(set(values)) == len(values)
+
+
+
+def test_notebook_states_the_problems_the_checkers_judge():
+    # The exercise text and the checker must describe the same problem.
+    text = notebook_text("01_correlation-and-output-size")
+    g = ex01.WIDTH_PROBLEM
+    assert (f"{g['I']} pixels long; the kernel has {g['K']} taps, stride {g['S']}, "
+            f"padding {g['P']}, dilation {g['D']}") in text
+    assert "output at **row {}, column {}**".format(*ex01.ONE_OUTPUT_AT) in text

@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from convkit.exercises import ex02
+from notebook_text import notebook_text
 
 # Row 5 of the article's 整容 matrix (COURSE.md §1): the inputs output 5 reads.
 OUTPUT_5_READS = [7, 8, 9, 12, 13, 14, 17, 18, 19]
@@ -76,3 +77,10 @@ def test_forward_one_does_not_let_the_student_mutate_the_problem():
         return one_output(x, k, r, c)
     assert not ex02.forward_one(vandal)
     assert ex02.forward_one(one_output)
+
+
+def test_notebook_states_the_problem_the_checker_judges():
+    text = notebook_text("02_forward-map")
+    assert f"Which input ids does **output {ex02.WINDOW_OUTPUT}** read?" in text
+    # the worked example must not print this exercise's answer
+    assert f"z{ex02.WINDOW_OUTPUT} = x" not in notebook_text("02_forward-map", outputs=True)

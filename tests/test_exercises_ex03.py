@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from convkit.exercises import ex03
+from notebook_text import notebook_text
 
 
 def scatter_dx(dz, k, input_size):
@@ -109,3 +110,10 @@ def test_participation_wrong_answers(answer, hint):
     verdict = ex03.participation(answer)
     assert not verdict
     assert hint in str(verdict), str(verdict)
+
+
+def test_notebook_states_the_problem_the_checker_judges():
+    h, w = ex03.PARTICIPATION_PROBLEM["input_size"]
+    kh, kw = ex03.PARTICIPATION_PROBLEM["kernel_size"]
+    text = notebook_text("03_input-gradient")
+    assert f"For a **{h}×{w}** input ({h} rows, {w} columns) and a {kh}×{kw} kernel" in text
