@@ -705,15 +705,15 @@ def _full_correlation_note(geom, off, extra):
     (sh, sw), (kh, kw), (dh, dw), (ph, pw) = geom.stride, geom.kernel, geom.dilation, geom.padding
     parts = []
     if (sh, sw) != (1, 1):
-        gaps = _fmt((sh - 1, sw - 1))
-        parts.append(f"stride−1 = {gaps} zero{'' if gaps == '1' else 's'} between dz entries")
+        parts.append(f"{_fmt((sh - 1, sw - 1))} zeros between entries (stride − 1)")
     if (dh, dw, ph, pw) == (1, 1, 0, 0):
-        parts.append(f"pad by K−1 = {_fmt((kh - 1, kw - 1))}")
+        parts.append(f"padded by K−1 = {_fmt((kh - 1, kw - 1))}")
     else:
-        parts.append(f"pad by D(K−1) − P = {_fmt(off)}")
+        parts.append(f"padded by D(K−1) − P = {_fmt(off)}")
+    note = "dz: " + ", ".join(parts)
     if any(extra):
-        parts.append(f"+ {_fmt(extra)} after, for rows/columns the stride skipped")
-    return "dz: " + ", ".join(parts) + ";  the rotated kernel slides over it"
+        note += f" (+ {_fmt(extra)} at the end: rows/columns no window stepped on)"
+    return note + ";  then the rotated kernel slides over it"
 
 
 def draw_full_correlation(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
