@@ -195,8 +195,10 @@ class _Canvas:
         self.frame(x, y, w, h, lw=max(2.2, self.pt / 9), color=INK, z=4)
 
     def arrow(self, start, end, text=None):
-        self.ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=22,
-                                          lw=2.0, color=INK, zorder=4))
+        arrow = FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=22, lw=2.0,
+                                color=INK, zorder=4)
+        arrow.set_gid("arrow {:.3f} {:.3f} {:.3f} {:.3f}".format(*start, *end))
+        self.ax.add_patch(arrow)
         self._grow(min(start[0], end[0]), min(start[1], end[1]),
                    max(start[0], end[0]), max(start[1], end[1]))
         if text:

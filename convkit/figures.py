@@ -29,7 +29,7 @@ import matplotlib
 import numpy as np
 from matplotlib.collections import Collection
 from matplotlib.colors import to_hex
-from matplotlib.patches import Patch
+from matplotlib.patches import FancyArrowPatch, Patch
 from matplotlib.text import Text
 
 from . import diagrams
@@ -76,6 +76,9 @@ def _describe_artist(artist):
                 [to_hex(c, keep_alpha=True) for c in artist.get_facecolor()],
                 [to_hex(c, keep_alpha=True) for c in artist.get_edgecolor()],
                 _round(artist.get_linewidth()), artist.get_hatch(), artist.get_zorder()]
+    if isinstance(artist, FancyArrowPatch):  # its path is computed in pixels: use its ends
+        return ["arrow", artist.get_gid(), artist.get_linewidth(), artist.get_mutation_scale(),
+                to_hex(artist.get_edgecolor(), keep_alpha=True), artist.get_zorder()]
     if isinstance(artist, Patch):
         return ["patch", type(artist).__name__, _round(artist.get_path().vertices),
                 _round(artist.get_patch_transform().get_matrix()),
