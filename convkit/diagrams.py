@@ -355,7 +355,8 @@ def _corner_label(cv, x, y, text, face, dim):
     """A tiny name in the top-left corner of a cell, quieter than the cell's number."""
     ink = _ink_for(_dim(face) if dim else face)
     cv.text(x + 0.06, y + 0.05, text, size=max(6.5, cv.small_size * 0.72),
-            color="#707070" if ink == INK else "#e8e8e8", ha="left", va="top")
+            color=("#c4c4c4" if dim else "#707070") if ink == INK else "#e8e8e8", ha="left",
+            va="top")
 
 
 def _emphasise_panel(cv, x0, y0, w, h):
