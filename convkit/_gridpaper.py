@@ -58,7 +58,8 @@ def fmt_pair(pair):
 def describe(geom):
     (h, w), (kh, kw), (ho, wo) = geom.input, geom.kernel, geom.output
     return (f"input {h}x{w}, kernel {kh}x{kw}, stride {fmt_pair(geom.stride)}, "
-            f"padding {fmt_pair(geom.padding)}, dilation {fmt_pair(geom.dilation)}  →  output {ho}x{wo}")
+            f"padding {fmt_pair(geom.padding)}, dilation {fmt_pair(geom.dilation)}"
+            f"  →  output {ho}x{wo}")
 
 
 def check_highlight(highlight, n, what):
@@ -234,7 +235,7 @@ class Canvas:
         does not move with matplotlib's or FreeType's hinting from version to version.
         """
         width = self.cells(text_width_in(t.get_text(), t.get_fontsize(),
-                                          str(t.get_fontweight()), t.get_fontfamily()[0]))
+                                         str(t.get_fontweight()), t.get_fontfamily()[0]))
         lines = t.get_text().count("\n") + 1
         height = self.cells(t.get_fontsize() * 1.25 * lines / 72)
         if t.get_rotation() % 180 == 90:

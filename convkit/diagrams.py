@@ -278,9 +278,11 @@ def draw_participation_counts(input_size, kernel_size, *, stride=1, padding=0, d
     note = f"sum = {total} = {ho * wo} outputs × {kh * kw} kernel weights"
     if total != taps:
         note += f" − {taps - total} taps on padding"
+    if (counts == 0).any():
+        note += ";  tinted = reached by no window (gradient 0)"
     cv = Canvas(w + 2 * pw, h + 2 * ph, "Participation counts: how many outputs each input feeds",
-                 describe(geom) + "\n" + note, label=_label("participation counts", geom),
-                 max_cell=0.75, max_w=9, max_h=8)
+                describe(geom) + "\n" + note, label=_label("participation counts", geom),
+                max_cell=0.75, max_w=9, max_h=8)
     vmax = kh * kw  # no input meets more windows than the kernel has weights: a fixed scale
     _index_axes(cv, 0, 0, h + 2 * ph, w + 2 * pw, row_offset=ph, col_offset=pw)
     cv.text((w + 2 * pw) / 2, -cv.cells(0.45), "input column →")
@@ -293,7 +295,7 @@ def draw_participation_counts(input_size, kernel_size, *, stride=1, padding=0, d
                 continue
             p = r * w + c
             dim = hl is not None and p != hl
-            face = _count_color(counts[r, c] / vmax)
+            face = NEVER_FACE if counts[r, c] == 0 else _count_color(counts[r, c] / vmax)
             cv.cell(x, y, face, str(counts[r, c]), dim=dim, gid=f"count {r} {c}", size=1.15)
             ink = ink_for(dimmed(face) if dim else face)
             cv.text(x + 0.07, y + 0.07, f"x{p}", size=cv.small_size * 0.9, color=ink, ha="left",
@@ -333,7 +335,7 @@ def draw_im2col_matrix(input_size, kernel_size, *, stride=1, padding=0, dilation
     if (idx < 0).any():
         note += ";  hatched = padding (reads 0)"
     cv = Canvas(zx + 1, rows, "The im2col ('face-lift') matrix: convolution as one matrix product",
-                 describe(geom) + "\n" + note, label=_label("im2col matrix", geom))
+                describe(geom) + "\n" + note, label=_label("im2col matrix", geom))
     head = float(np.clip(cv.pt * 0.32, 7, 12))
     cv.text(n_k / 2, my - cv.cells(0.5), "X_col: one column per kernel weight")
     cv.text(-cv.cells(0.55), my + n_out / 2, "← one row per output", rotation=90)
@@ -364,7 +366,8 @@ def draw_im2col_matrix(input_size, kernel_size, *, stride=1, padding=0, dilation
         cv.emphasis(0, my + hl, n_k, 1)
         cv.emphasis(zx, my + hl, 1, 1)
         terms = [f"x{int(v)}·k{k}" for k, v in enumerate(idx[hl]) if v >= 0]
-        text = _sum_formula(f"z{hl}", terms, 5) if terms else f"z{hl} = 0 (its window is all padding)"
+        text = (_sum_formula(f"z{hl}", terms, 5) if terms
+                else f"z{hl} = 0 (its window is all padding)")
         cv.text(0, my + n_out + cv.cells(0.2), text, size=cv.formula_size, ha="left", va="top",
                 family="DejaVu Sans Mono", gid="rowformula")
     return cv.finish()
@@ -421,7 +424,7 @@ def draw_col2im_backward(input_size, kernel_size, *, stride=1, padding=0, dilati
     (h, w), (ho, wo), (ph, pw), (kh, kw) = geom.input, geom.output, geom.padding, geom.kernel
     n_out, n_k = ho * wo, kh * kw
     hl = check_highlight(_centre_input(geom) if highlight is None else highlight, h * w,
-                          "input")
+                         "input")
     idx = _trace(geom, "im2col_indices")
     colors = kernel_colors(n_k)
     terms = _dx_terms(geom, hl)
@@ -432,8 +435,8 @@ def draw_col2im_backward(input_size, kernel_size, *, stride=1, padding=0, dilati
     if (idx < 0).any():
         note += "\nhatched = the entry fell on padding: col2im drops it"
     cv = Canvas(gx + w + 2 * pw, my + max(n_out, h + 2 * ph + 4),
-                 "dX the im2col way: dX_col = dz · kᵀ, then col2im adds each entry back",
-                 describe(geom) + "\n" + note, label=_label("col2im backward", geom))
+                "dX the im2col way: dX_col = dz · kᵀ, then col2im adds each entry back",
+                describe(geom) + "\n" + note, label=_label("col2im backward", geom))
     cv.text(0.5, 0.5, "×", size=cv.label_size * 1.3)
     cv.text(mx + n_k / 2, -cv.cells(0.25), "dX_col = dz · kᵀ")
     for k in range(n_k):
@@ -493,7 +496,7 @@ def draw_full_correlation(input_size, kernel_size, *, stride=1, padding=0, dilat
     (h, w), (ho, wo), (ph, pw), (kh, kw) = geom.input, geom.output, geom.padding, geom.kernel
     (sh, sw), (dh, dw) = geom.stride, geom.dilation
     hl = check_highlight(_centre_input(geom) if highlight is None else highlight, h * w,
-                          "input")
+                         "input")
     colors = kernel_colors(kh * kw)
     reach = (dh * (kh - 1), dw * (kw - 1))
     canvas = (h + reach[0], w + reach[1])          # every input's window fits on it
@@ -510,8 +513,8 @@ def draw_full_correlation(input_size, kernel_size, *, stride=1, padding=0, dilat
     rows = max(canvas[0], kh, h)
     cy, ky, gy = ((rows - n) / 2 for n in (canvas[0], kh, h))
     cv = Canvas(gx + w, rows + 3, "dX as a full correlation: pad dz, rotate the kernel 180°, "
-                 "correlate", describe(geom) + "\n" + _full_correlation_note(geom, off, extra),
-                 label=_label("full correlation", geom))
+                "correlate", describe(geom) + "\n" + _full_correlation_note(geom, off, extra),
+                label=_label("full correlation", geom))
     cv.text(canvas[1] / 2, cy - cv.cells(0.25), "dz, zero-padded")
     for q in range(canvas[0]):
         for s in range(canvas[1]):
