@@ -44,6 +44,8 @@ def _trace(geom, name):
 
 
 def _label(name, geom):
+    """The figure's repr. Committed notebooks store it as the cell's text output, which
+    nbval compares: keep this format stable (tests/test_diagrams.py pins it)."""
     return f"{name}, {describe(geom)}"
 
 
@@ -471,7 +473,8 @@ def _full_correlation_note(geom, off, extra):
     (sh, sw), (kh, kw), (dh, dw), (ph, pw) = geom.stride, geom.kernel, geom.dilation, geom.padding
     parts = []
     if (sh, sw) != (1, 1):
-        parts.append(f"{fmt_pair((sh - 1, sw - 1))} zeros between entries (stride − 1)")
+        gaps = fmt_pair((sh - 1, sw - 1))
+        parts.append(f"{gaps} zero{'' if gaps == '1' else 's'} between entries (stride − 1)")
     if (dh, dw, ph, pw) == (1, 1, 0, 0):
         parts.append(f"padded by K−1 = {fmt_pair((kh - 1, kw - 1))}")
     else:
