@@ -322,9 +322,14 @@ def test_digits_split_is_fixed_stratified_and_scaled():
     np.testing.assert_array_equal(again[3], y_test)
     np.testing.assert_array_equal(again[2], x_test)
     from sklearn.datasets import load_digits
-    everything = np.concatenate([x_train, x_test])[:, 0] * 16  # a split, not a copy with losses
-    assert len(np.unique(everything.reshape(len(everything), -1), axis=0)) == len(
-        np.unique(load_digits().data, axis=0))
+    # a partition: every original image lands on exactly one side (x/16 and *16 are exact)
+    everything = (np.concatenate([x_train, x_test])[:, 0] * 16).reshape(-1, 64)
+    np.testing.assert_array_equal(np.unique(everything, axis=0), np.unique(load_digits().data, axis=0))
+    assert len(everything) == len(load_digits().data) == 1797
+
+
+def test_digits_dtype_option():
+    assert ck.digits(dtype=np.float64)[0].dtype == np.float64
 
 
 def test_digits_bad_fraction():
