@@ -105,7 +105,7 @@ class Flatten:
             raise ValueError(f"x must be an array with a batch axis (ndim >= 2), got "
                              f"{getattr(x, 'shape', type(x).__name__)}")
         self._shape = x.shape
-        return x.reshape(x.shape[0], -1)
+        return x.reshape(x.shape[0], int(np.prod(x.shape[1:])))  # -1 fails for N = 0
 
     def backward(self, dy):
         return dy.reshape(_need_cache(self, self._shape))

@@ -119,6 +119,10 @@ def test_flatten_round_trip():
     np.testing.assert_array_equal(flat.backward(y), x)
 
 
+def test_flatten_empty_batch():
+    assert ck.Flatten().forward(np.zeros((0, 2, 3, 3))).shape == (0, 18)
+
+
 # ---------------------------------------------------------------- Linear
 
 @pytest.mark.parametrize("n, d_in, d_out, bias", [(1, 3, 2, True), (4, 7, 5, True), (3, 6, 4, False)],

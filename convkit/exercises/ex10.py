@@ -169,8 +169,9 @@ def parameter_count(answer) -> Verdict:
         return not_yet(f"answer should be a whole number, got {answer!r}.")
     total = _CONV1 + _CONV2 + _LINEAR
     if answer == total:
-        return correct(f"{_CONV1} (conv1) + {_CONV2} (conv2) + {_LINEAR} (linear) = {total}; "
-                       "the convolutions, which see the whole image, hold under half of them.")
+        return correct(f"{_CONV1} (conv1) + {_CONV2} (conv2) + {_LINEAR} (linear) = {total}. "
+                       "The convolutions hold under half of them although they look at every "
+                       "position: each small kernel is shared by all positions.")
     no_bias = total - 16 - 32 - 10
     if answer == no_bias:
         return not_yet(f"{answer} counts the weights only: every conv filter and every linear "
