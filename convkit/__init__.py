@@ -12,6 +12,9 @@ from .fftconv import conv2d_fft, conv2d_fft_backward
 from .winograd import conv2d_winograd, conv2d_winograd_backward
 from .nn import ReLU, MaxPool2d, Flatten, Linear, SoftmaxCrossEntropy, SGD, Sequential
 from .datasets import digits
+from .trace import (forward_map, im2col_indices, input_grad_map, participation_counts,
+                    weight_grad_map)
+from . import diagrams, trace  # ck.diagrams.draw_forward_map(5, 3), ...
 
 __version__ = "0.1.0"
 
@@ -23,4 +26,5 @@ __all__ = [
     "conv2d_fft", "conv2d_fft_backward", "conv2d_winograd", "conv2d_winograd_backward",
     "ReLU", "MaxPool2d", "Flatten", "Linear", "SoftmaxCrossEntropy", "SGD", "Sequential",
     "digits",
+    "participation_counts", "im2col_indices", "forward_map", "input_grad_map", "weight_grad_map",
 ]
