@@ -29,7 +29,7 @@ import matplotlib
 import numpy as np
 from matplotlib.collections import Collection
 from matplotlib.colors import to_hex
-from matplotlib.patches import Patch
+from matplotlib.patches import FancyArrowPatch, Patch
 from matplotlib.text import Text
 
 from . import diagrams
@@ -54,7 +54,8 @@ FIGURES = {
     "05_forward-map-stride2-padding1.png": (diagrams.draw_forward_map, STRIDED),
     "05_participation-counts-stride2-padding1.png": (diagrams.draw_participation_counts,
                                                      STRIDED),
-    "05_full-correlation-stride2-padding1.png": (diagrams.draw_full_correlation, STRIDED),
+    "05_full-correlation-stride2-padding1.png": (diagrams.draw_full_correlation,
+                                                 dict(STRIDED, highlight=6)),
     "06_im2col-matrix.png": (diagrams.draw_im2col_matrix, ARTICLE),
     "06_col2im-backward.png": (diagrams.draw_col2im_backward, ARTICLE),
 }
@@ -76,6 +77,9 @@ def _describe_artist(artist):
                 [to_hex(c, keep_alpha=True) for c in artist.get_facecolor()],
                 [to_hex(c, keep_alpha=True) for c in artist.get_edgecolor()],
                 _round(artist.get_linewidth()), artist.get_hatch(), artist.get_zorder()]
+    if isinstance(artist, FancyArrowPatch):  # its path is computed in pixels: use its ends
+        return ["arrow", artist.get_gid(), artist.get_linewidth(), artist.get_mutation_scale(),
+                to_hex(artist.get_edgecolor(), keep_alpha=True), artist.get_zorder()]
     if isinstance(artist, Patch):
         return ["patch", type(artist).__name__, _round(artist.get_path().vertices),
                 _round(artist.get_patch_transform().get_matrix()),
