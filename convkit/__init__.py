@@ -10,6 +10,7 @@ from .layer import Conv2d
 from .gradcheck import numerical_gradient, rel_error
 from .trace import (forward_map, im2col_indices, input_grad_map, participation_counts,
                     weight_grad_map)
+from . import diagrams, trace  # ck.diagrams.draw_forward_map(5, 3), ...
 
 __version__ = "0.1.0"
 
