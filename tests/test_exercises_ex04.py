@@ -94,6 +94,13 @@ def test_batch_weight_gradient_accepts_the_sum_over_samples():
     assert ex04.batch_weight_gradient(batch_dw(x, dz))
 
 
+def test_batch_weight_gradient_accepts_the_batch_as_channels():
+    """The slick answer: the batch axis as channels, so one correlation sums over it."""
+    x, dz = ex04.batch_weight_gradient_task()
+    swap = (1, 0, 2, 3)
+    assert ex04.batch_weight_gradient(ck.conv2d_loops(x.transpose(swap), dz.transpose(swap)))
+
+
 def test_batch_weight_gradient_agrees_with_a_numerical_gradient():
     x, dz = ex04.batch_weight_gradient_task()
     numeric = ck.numerical_gradient(lambda k: ck.conv2d_loops(x, k), np.zeros((1, 1, 3, 3)), dout=dz)
@@ -111,6 +118,8 @@ def test_batch_weight_gradient_agrees_with_a_numerical_gradient():
                  ["one dW per sample", "(1, 1, 3, 3)"], id="no-sum-4x1x3x3"),
     pytest.param(lambda x, dz: np.stack([dw_by_definition(x[n, 0], dz[n, 0]) for n in range(4)]),
                  ["one dW per sample"], id="no-sum-4x3x3"),
+    pytest.param(lambda x, dz: ck.conv2d_direct(x, dz), ["every sample's dZ", "(n, n)"],
+                 id="all-pairs-4x4x3x3"),
 ])
 def test_batch_weight_gradient_names_the_mistake(mistake, words):
     x, dz = ex04.batch_weight_gradient_task()

@@ -102,6 +102,10 @@ def batch_weight_gradient(answer):
                       "contributions up: dW has the kernel's shape (1, 1, 3, 3).",
         (4, 3, 3): "you have one dW per sample, shape (4, 3, 3). The batch shares one kernel: "
                    "sum over the batch axis and keep the kernel's shape (1, 1, 3, 3).",
+        (4, 4, 3, 3): "your dW has shape (4, 4, 3, 3): every sample's X was correlated with "
+                      "every sample's dZ (conv2d_direct(x, dz) treats the 4 dZ maps as 4 filters). "
+                      "Sample n's X only meets sample n's dZ: keep the pairs (n, n) and sum them "
+                      "over n, giving the kernel's shape (1, 1, 3, 3).",
     })
     if hint is not None:
         return hint
