@@ -1,4 +1,4 @@
-"""Checkers for notebook 06 · im2col (偶像派): the 整容 row, forward as a matrix product, dX via col2im.
+"""Checkers for notebook 06 · im2col (偶像派): a 整容 row, forward as a matmul, dX via col2im.
 
 Each exercise has a task function (or constant) that describes its data and a checker::
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..direct import conv2d_loops, conv2d_loops_backward
-from ._core import compare_array, not_yet
+from ._core import compare_array, correct, not_yet
 
 __all__ = ["ROW_TASK", "im2col_row", "forward_task", "forward_matmul",
            "input_gradient_task", "input_gradient_col2im"]
@@ -77,10 +77,16 @@ def im2col_row(answer):
                              f"that is the row of output {other}, at (row, column) = ({py}, {px}). "
                              f"The output is {ho}×{wo}, so output {o} sits at "
                              f"({o} // {wo}, {o} % {wo}) = ({oy}, {ox})."))
-    return compare_array(answer, expected, "your row", mistakes=mistakes)
+    verdict = compare_array(answer, expected, "your row", mistakes=mistakes)
+    if verdict:  # a specific line beats a bare 'well done'
+        return correct(f"output {o} is at ({oy}, {ox}), so it reads X[{oy}:{oy + kh}, "
+                       f"{ox}:{ox + kw}], row by row.")
+    return verdict
 
 
 # --------------------------------------------------------------------------- exercise 2
+
+
 def forward_task():
     """x (1, 1, 5, 5), w (2, 1, 3, 3) (two filters), b (2,).  Fresh copies."""
     rng = np.random.default_rng(606)
@@ -107,7 +113,7 @@ def forward_matmul(answer):
     expected = conv2d_loops(x, w, b)
     column_major = conv2d_loops(x, w.transpose(0, 1, 3, 2), b)  # kernel flattened column by column
     transposed = (conv2d_loops(x, w, b).reshape(2, 9).T).reshape(1, 2, 3, 3)
-    return compare_array(answer, expected, "your y", mistakes=[
+    verdict = compare_array(answer, expected, "your y", mistakes=[
         (column_major,
          "the kernel was flattened column by column (a transpose, or order='F'). im2col's "
          "rows follow the kernel row by row (weight id = i·KW + j), so flatten with "
@@ -122,9 +128,14 @@ def forward_matmul(answer):
          "its numbers are scrambled: you reshaped Yᵀ (L, F) straight into "
          "(1, 2, 3, 3). Compute W @ cols, which is (F, L), and reshape that."),
     ])
+    if verdict:  # a specific line beats a bare 'well done'
+        return correct('Y = W·cols + b, one matrix product for all outputs.')
+    return verdict
 
 
 # --------------------------------------------------------------------------- exercise 3
+
+
 def input_gradient_task():
     """dy (1, 1, 3, 3) and w (1, 1, 3, 3) for the running 5×5 example.  Fresh copies."""
     rng = np.random.default_rng(6060)
@@ -171,7 +182,7 @@ def input_gradient_col2im(answer):
     wv, dyv = w.reshape(1, 9), dy.reshape(1, 9)
     dcols = wv.T @ dyv
     as_x = lambda a: a.reshape(1, 1, 5, 5)  # noqa: E731 - tiny local helper
-    return compare_array(answer, expected, "your dX", mistakes=[
+    verdict = compare_array(answer, expected, "your dX", mistakes=[
         (as_x(_fold(dcols, "average")),
          "you divided by the participation counts, as if col2im had to undo im2col (an "
          "inverse). The gradient needs the adjoint (transpose): a pixel that sat in k windows "
@@ -189,3 +200,6 @@ def input_gradient_col2im(answer):
          "correlation'; with im2col, Wᵀ·dY puts each weight in its own row and col2im "
          "puts it in the right place — no rotation needed."),
     ])
+    if verdict:  # a specific line beats a bare 'well done'
+        return correct("dX = col2im(Wᵀ·dY): every copy's gradient added back onto its pixel.")
+    return verdict
