@@ -21,10 +21,12 @@ Text cells carry a ``gid`` (e.g. ``"fwd 1 1 2 3"``) so tests can read the figure
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.collections import PatchCollection
+from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyArrowPatch, Rectangle
+from matplotlib.textpath import TextToPath
 
 from . import trace
 from .geometry import conv_geometry
@@ -57,7 +59,7 @@ def kernel_colors(n):
 
 def _ink_for(rgb):
     """Black or white text, whichever reads better on ``rgb``."""
-    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(rgb))
     return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.33 else INK
 
 
@@ -85,56 +87,85 @@ def _check_highlight(highlight, n, what):
     return int(highlight)
 
 
-class _Canvas:
-    """A grid-paper drawing: one unit = one cell, y grows downwards, sizes in inches.
+class DiagramFigure(Figure):
+    """A Figure whose repr names what it shows, not its pixel size.
 
-    ``width`` x ``height`` cells of content (margins for labels included by the caller);
-    the cell size is picked so that the whole figure stays projector-sized.
+    Notebook checkers (nbval) compare a cell's text output, which for a figure is its
+    repr: this keeps that text stable when the drawing's layout is tuned.
     """
 
-    def __init__(self, width, height, title, subtitle, *, max_cell=0.5, max_w=15.0, max_h=12.5):
-        self.w, self.h = width, height
-        self.inch = float(np.clip(min(max_w / width, max_h / height, max_cell), 0.15, max_cell))
-        self.pt = self.inch * 72  # points per cell
-        self.num_size = float(np.clip(self.pt * 0.42, 5.5, 17))
-        self.label_size = float(np.clip(self.pt * 0.42, 9, 15))
-        title_size, sub_size = 16, 11.5
-        top = 0.62 + (0.3 if subtitle else 0)
-        side, bottom = 0.2, 0.15
-        text_w = max(len(title) * title_size, len(subtitle or "") * sub_size) * 0.52 / 72
-        content_w, content_h = width * self.inch, height * self.inch
-        fig_w = max(content_w + 2 * side, text_w + 0.6)
-        fig_h = content_h + top + bottom
-        self.fig = Figure(figsize=(round(fig_w, 2), round(fig_h, 2)))
-        self.ax = self.fig.add_axes([(fig_w - content_w) / 2 / fig_w, bottom / fig_h,
-                                     content_w / fig_w, content_h / fig_h])
-        self.ax.set_xlim(0, width)
-        self.ax.set_ylim(height, 0)
-        self.ax.set_axis_off()
-        self.fig.text(0.5, 1 - 0.12 / fig_h, title, ha="center", va="top", fontsize=title_size,
-                      fontweight="bold", color=INK)
-        if subtitle:
-            self.fig.text(0.5, 1 - 0.5 / fig_h, subtitle, ha="center", va="top",
-                          fontsize=sub_size, color="#444444")
-        self._plain, self._hatched = [], []
+    convkit_label = "diagram"
 
-    # ---- cells
+    def __repr__(self):
+        return f"<convkit figure: {self.convkit_label}>"
+
+
+def _text_width_in(s, size, weight="normal", family="sans-serif"):
+    """Width of the longest line of ``s`` in inches, from the font's glyph advances."""
+    prop = FontProperties(size=size, weight=weight, family=family)
+    return max(_TEXT_PATHS.get_text_width_height_descent(line, prop, ismath=False)[0]
+               for line in s.split("\n")) / 72
+
+
+_TEXT_PATHS = TextToPath()
+TITLE_SIZE, SUBTITLE_SIZE = 16, 11.5
+
+
+class _Canvas:
+    """Grid paper: one unit = one cell, y grows downwards.
+
+    The cell size (inches) is chosen from the size of the main drawing, ``core_w`` x
+    ``core_h`` cells, so that the figure stays projector-sized (about ``max_w`` x ``max_h``
+    inches at most). Labels go anywhere around it; :meth:`finish` measures everything
+    drawn and sizes the figure to fit (a deterministic "tight" layout).
+    """
+
+    def __init__(self, core_w, core_h, title, subtitle, *, label, max_cell=0.5, max_w=14.0,
+                 max_h=11.5):
+        self.title, self.subtitle = title, subtitle
+        self.inch = float(np.clip(min(max_w / core_w, max_h / core_h, max_cell), 0.15, max_cell))
+        self.pt = self.inch * 72  # points per cell
+        self.num_size = float(np.clip(self.pt * 0.42, 6.5, 17))
+        self.label_size = float(np.clip(self.pt * 0.4, 10, 14))
+        self.caption_size = float(np.clip(self.pt * 0.4, 7.5, 14))
+        self.small_size = float(np.clip(self.pt * 0.3, 7, 11))
+        self.formula_size = float(np.clip(self.pt * 0.36, 8, 12.5))
+        self.fig = DiagramFigure()
+        self.fig.convkit_label = label
+        self.ax = self.fig.add_axes([0, 0, 1, 1])
+        self.ax.set_axis_off()
+        self._plain, self._hatched = [], []
+        self._extent = [np.inf, np.inf, -np.inf, -np.inf]  # x0, y0, x1, y1 of shapes
+
+    def cells(self, inches):
+        """A length in inches, in cells."""
+        return inches / self.inch
+
+    def _grow(self, x0, y0, x1, y1):
+        e = self._extent
+        self._extent = [min(e[0], x0), min(e[1], y0), max(e[2], x1), max(e[3], y1)]
+
+    # ---- drawing
     def cell(self, x, y, face, text=None, *, pad=False, dim=False, gid=None, ink=None,
-             size=1.0, edge=None):
-        """One grid cell with its top-left corner at (x, y)."""
+             size=1.0, unit=1.0, fontsize=None):
+        """One ``unit`` x ``unit`` grid cell with its top-left corner at (x, y)."""
         face = to_rgb(face)
         if dim:
             face = _dim(face)
-        if pad:
-            self._hatched.append((x, y, face, PAD_EDGE))
-        else:
-            self._plain.append((x, y, face, edge or GRID_EDGE))
+        (self._hatched if pad else self._plain).append(
+            (x, y, unit, face, PAD_EDGE if pad else GRID_EDGE))
+        self._grow(x, y, x + unit, y + unit)
         if text is not None:
             color = ink or _ink_for(face)
             if dim:
                 color = "#9a9a9a" if color != "white" else "white"
-            self.text(x + 0.5, y + 0.53, text, size=self.cell_text_size(text) * size,
-                      color=color, gid=gid)
+            self.text(x + unit / 2, y + unit * 0.53, text,
+                      size=fontsize or self.cell_text_size(text) * size * unit, color=color,
+                      gid=gid)
+
+    def named(self, name, i):
+        """A cell label ``dz12``; just ``12`` when cells are too small for four characters."""
+        return f"{name}{i}" if self.pt >= 27 or len(f"{name}{i}") <= 3 else str(i)
 
     def pad_cell(self, x, y, *, dim=False):
         self.cell(x, y, PAD_FACE, pad=True, dim=dim)
@@ -150,94 +181,187 @@ class _Canvas:
             t.set_gid(gid)
         return t
 
-    def frame(self, x, y, w, h, *, lw=None, color=INK, z=3, **kw):
+    def frame(self, x, y, w, h, *, lw=None, color=INK, z=3):
         self.ax.add_patch(Rectangle((x, y), w, h, fill=False, lw=lw or max(1.0, self.pt / 18),
-                                    edgecolor=color, zorder=z, **kw))
+                                    edgecolor=color, zorder=z))
+        self._grow(x, y, x + w, y + h)
+
+    def outline(self, x, y, w, h):
+        """The thin dark border of one grid."""
+        self.frame(x, y, w, h, lw=max(0.8, self.pt / 30), color="#555555", z=2)
+
+    def emphasis(self, x, y, w, h):
+        """The thick border of the highlighted thing."""
+        self.frame(x, y, w, h, lw=max(2.2, self.pt / 9), color=INK, z=4)
 
     def arrow(self, start, end, text=None):
-        self.ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=18,
-                                          lw=1.6, color=INK, zorder=4))
+        arrow = FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=22, lw=2.0,
+                                color=INK, zorder=4)
+        arrow.set_gid("arrow {:.3f} {:.3f} {:.3f} {:.3f}".format(*start, *end))
+        self.ax.add_patch(arrow)
+        self._grow(min(start[0], end[0]), min(start[1], end[1]),
+                   max(start[0], end[0]), max(start[1], end[1]))
         if text:
-            self.text((start[0] + end[0]) / 2, start[1] - 0.6, text, size=self.label_size * 0.9)
+            self.text((start[0] + end[0]) / 2, start[1] - self.cells(0.22), text)
 
+    # ---- layout
     def finish(self):
+        """Add the cells, then size the figure around everything drawn; return it."""
         lw = max(0.4, self.pt / 60)
         for cells, hatch in ((self._plain, None), (self._hatched, PAD_HATCH)):
             if not cells:
                 continue
-            rects = [Rectangle((x, y), 1, 1) for x, y, _, _ in cells]
-            coll = PatchCollection(rects, facecolors=[c[2] for c in cells],
-                                   edgecolors=[c[3] for c in cells], linewidths=lw, zorder=1)
+            xyu = np.array([c[:3] for c in cells], dtype=float)
+            square = np.array([(0, 0), (1, 0), (1, 1), (0, 1)], dtype=float)
+            verts = xyu[:, None, :2] + xyu[:, None, 2:] * square  # (n, 4, 2), no Patch objects
+            coll = PolyCollection(verts, facecolors=[c[3] for c in cells],
+                                  edgecolors=[c[4] for c in cells], linewidths=lw, zorder=1)
             if hatch:
                 coll.set_hatch(hatch)
             self.ax.add_collection(coll)
+        x0, y0, x1, y1 = self._extent
+        for t in self.ax.texts:
+            tx0, ty0, tx1, ty1 = self._text_box(t)
+            x0, y0, x1, y1 = min(x0, tx0), min(y0, ty0), max(x1, tx1), max(y1, ty1)
+        # pad by 0.12 in and snap outwards to a 0.1 in grid: a glyph-width change of a
+        # hundredth of an inch then rarely moves anything
+        snap = self.cells(0.1)
+        pad = self.cells(0.12)
+        x0, y0 = (np.floor((v - pad) / snap) * snap for v in (x0, y0))
+        x1, y1 = (np.ceil((v + pad) / snap) * snap for v in (x1, y1))
+        lines = self.subtitle.count("\n") + 1 if self.subtitle else 0
+        head = 0.5 + 0.24 * lines
+        text_w = max(_text_width_in(self.title, TITLE_SIZE, "bold"),
+                     _text_width_in(self.subtitle or "", SUBTITLE_SIZE))
+        fig_w = round(max((x1 - x0) * self.inch, text_w) + 0.4, 1)
+        self._place(x0, y0, x1, y1, head=head, fig_w=fig_w)
+        fig_h = self.fig.get_size_inches()[1]
+        self.fig.text(0.5, 1 - 0.1 / fig_h, self.title, ha="center", va="top",
+                      fontsize=TITLE_SIZE, fontweight="bold", color=INK)
+        if self.subtitle:
+            self.fig.text(0.5, 1 - 0.45 / fig_h, self.subtitle, ha="center", va="top",
+                          fontsize=SUBTITLE_SIZE, color="#444444", linespacing=1.3)
         return self.fig
+
+    def _text_box(self, t):
+        """(x0, y0, x1, y1) of a text in cells, from the font's advance widths alone.
+
+        Measured without a renderer so that the layout (and so the committed figures)
+        does not move with matplotlib's or FreeType's hinting from version to version.
+        """
+        width = self.cells(_text_width_in(t.get_text(), t.get_fontsize(),
+                                          str(t.get_fontweight()), t.get_fontfamily()[0]))
+        lines = t.get_text().count("\n") + 1
+        height = self.cells(t.get_fontsize() * 1.25 * lines / 72)
+        if t.get_rotation() % 180 == 90:
+            width, height = height, width
+        x, y = t.get_position()
+        fx = {"left": 0.0, "center": 0.5, "right": 1.0}[t.get_horizontalalignment()]
+        # y grows downwards: "top" text hangs below y, "bottom" text sits above it
+        fy = {"top": 0.0, "center": 0.5, "center_baseline": 0.5, "baseline": 0.8,
+              "bottom": 1.0}[t.get_verticalalignment()]
+        return x - fx * width, y - fy * height, x + (1 - fx) * width, y + (1 - fy) * height
+
+    def _place(self, x0, y0, x1, y1, *, head, fig_w):
+        """Show data x0..x1, y0..y1 at self.inch inches per cell, below a title block."""
+        w, h = (x1 - x0) * self.inch, (y1 - y0) * self.inch
+        fig_w = fig_w or w
+        fig_h = round(h + head + 0.05, 1)
+        self.fig.set_size_inches(fig_w, fig_h)
+        self.ax.set_position([(fig_w - w) / 2 / fig_w, 0.05 / fig_h, w / fig_w, h / fig_h])
+        self.ax.set_xlim(x0, x1)
+        self.ax.set_ylim(y1, y0)
 
 
 def _geom(input_size, kernel_size, stride, padding, dilation):
     return conv_geometry(input_size, kernel_size, stride, padding, dilation)
 
 
-def _small_grid(cv, x0, y0, geom, values, *, gid_prefix, colors, label_is_kernel, dim,
-                with_padding):
-    """One small map: ``values`` (rows, cols) of ids, -1 blank; optional padding ring."""
+def _trace(geom, name):
+    """``trace.<name>`` for a checked geometry."""
+    return getattr(trace, name)(geom.input, geom.kernel, stride=geom.stride,
+                                padding=geom.padding, dilation=geom.dilation)
+
+
+def _label(name, geom):
+    return f"{name}, {_describe(geom)}"
+
+
+LEGEND_CELL = 0.36  # inches: the kernel legend stays readable when the maps' cells are tiny
+
+
+def _kernel_legend(cv, x0, y0, geom, colors):
+    kh, kw = geom.kernel
+    u = max(1.0, cv.cells(LEGEND_CELL))
+    cv.text(x0 + kw * u / 2, y0 - cv.cells(0.2), "kernel k")
+    for i in range(kh):
+        for j in range(kw):
+            k = i * kw + j
+            cv.cell(x0 + j * u, y0 + i * u, colors[k], str(k), unit=u,
+                    fontsize=max(9.0, cv.num_size) * min(1.0, 2.4 / len(str(k))) ** 0.85)
+    cv.outline(x0, y0, kw * u, kh * u)
+
+
+def _panel_grid(geom, n_rows, n_cols, panel_h, panel_w, *, title, subtitle, label, legend,
+                caption_of, axis_names):
+    """A canvas laid out as ``n_rows x n_cols`` panels of ``panel_h x panel_w`` cells, each
+    with a caption above it. Returns the canvas and ``corner(row, col)`` -> top-left cell."""
+    gap = max(0.8, 0.12 * max(panel_h, panel_w))
+    cap = 1.0  # the caption row above each panel
+    core_w = n_cols * panel_w + (n_cols - 1) * gap
+    core_h = n_rows * (cap + panel_h) + (n_rows - 1) * gap
+    kh, kw = geom.kernel
+    cv = _Canvas(core_w + (kw + 1.5 if legend else 0), core_h, title, subtitle, label=label)
+
+    def corner(pr, pc):
+        return pc * (panel_w + gap), cap + pr * (panel_h + cap + gap)
+
+    cv.text(core_w / 2, -cv.cells(0.25), f"{axis_names[1]} →")
+    cv.text(-cv.cells(0.3), core_h / 2, f"← {axis_names[0]}", rotation=90)
+    for pr in range(n_rows):
+        for pc in range(n_cols):
+            x, y = corner(pr, pc)
+            cv.text(x + panel_w / 2, y - 0.45, caption_of(pr, pc), size=cv.caption_size)
+    if legend:
+        _kernel_legend(cv, core_w + max(1.2, cv.cells(0.4)), cap, geom, kernel_colors(kh * kw))
+    return cv, corner
+
+
+def _small_grid(cv, x0, y0, values, pad, *, gid_prefix, colors, dim, corner=None):
+    """One small map of kernel ids: ``values`` (rows, cols), -1 blank; ``pad`` ring hatched.
+
+    ``corner``: a letter ("x", "z") to name every cell in its corner, when cells are big
+    enough for a second, tiny label.
+    """
     rows, cols = values.shape
-    ph, pw = geom.padding if with_padding else (0, 0)
+    ph, pw = pad
+    named = corner is not None and cv.pt >= 30
     for r in range(-ph, rows + ph):
         for c in range(-pw, cols + pw):
             x, y = x0 + c + pw, y0 + r + ph
             if not (0 <= r < rows and 0 <= c < cols):
                 cv.pad_cell(x, y, dim=dim)
                 continue
-            v = values[r, c]
-            if v < 0:
-                cv.cell(x, y, BLANK_FACE, dim=dim)
-            else:
-                face = colors[v] if label_is_kernel else colors
-                cv.cell(x, y, face, str(v), dim=dim, gid=f"{gid_prefix} {r} {c}")
-    cv.frame(x0, y0, cols + 2 * pw, rows + 2 * ph, lw=max(0.8, cv.pt / 30), color="#555555", z=2)
+            v = int(values[r, c])
+            face = BLANK_FACE if v < 0 else colors[v]
+            cv.cell(x, y, face, None if v < 0 else str(v), dim=dim,
+                    gid=None if v < 0 else f"{gid_prefix} {r} {c}")
+            if named:
+                _corner_label(cv, x, y, f"{corner}{r * cols + c}", face, dim)
+    cv.outline(x0, y0, cols + 2 * pw, rows + 2 * ph)
 
 
-def _kernel_legend(cv, x0, y0, geom, colors, title="kernel k"):
-    kh, kw = geom.kernel
-    cv.text(x0 + kw / 2, y0 - 0.7, title, size=cv.label_size)
-    for i in range(kh):
-        for j in range(kw):
-            k = i * kw + j
-            cv.cell(x0 + j, y0 + i, colors[k], str(k))
-    cv.frame(x0, y0, kw, kh, color="#555555", z=2)
+def _corner_label(cv, x, y, text, face, dim):
+    """A tiny name in the top-left corner of a cell, quieter than the cell's number."""
+    ink = _ink_for(_dim(face) if dim else face)
+    cv.text(x + 0.06, y + 0.05, text, size=max(6.5, cv.small_size * 0.72),
+            color="#707070" if ink == INK else "#e8e8e8", ha="left", va="top")
 
 
-def _panel_grid(geom, n_rows, n_cols, panel_h, panel_w, *, title, subtitle, legend,
-                caption_of, axis_names):
-    """A canvas laid out as ``n_rows x n_cols`` panels of ``panel_h x panel_w`` cells.
-
-    Returns the canvas and a function giving each panel's top-left corner.
-    """
-    gap = max(0.8, 0.12 * max(panel_h, panel_w))
-    cap = 1.0  # caption row above each panel
-    left, top = 1.6, 1.4  # room for the axis names
-    kh, kw = geom.kernel
-    right = (kw + 2.0) if legend else 0.5
-    width = left + n_cols * panel_w + (n_cols - 1) * gap + right
-    height = top + n_rows * (panel_h + cap) + (n_rows - 1) * gap + 0.3
-    cv = _Canvas(width, height, title, subtitle)
-    # keep the margins readable when cells are small: they are measured in cells
-    def corner(pr, pc):
-        return left + pc * (panel_w + gap), top + cap + pr * (panel_h + cap + gap)
-    grid_w = n_cols * panel_w + (n_cols - 1) * gap
-    grid_h = n_rows * (panel_h + cap) + (n_rows - 1) * gap
-    cv.text(left + grid_w / 2, top - 0.9, f"{axis_names[1]} →", size=cv.label_size)
-    cv.text(left - 1.0, top + grid_h / 2, f"← {axis_names[0]}", size=cv.label_size,
-            rotation=90)
-    for pr in range(n_rows):
-        for pc in range(n_cols):
-            x, y = corner(pr, pc)
-            cv.text(x + panel_w / 2, y - 0.5, caption_of(pr, pc),
-                    size=float(np.clip(cv.pt * 0.4, 7, 14)))
-    if legend:
-        _kernel_legend(cv, left + grid_w + 1.2, top + cap, geom, kernel_colors(kh * kw))
-    return cv, corner
+def _emphasise_panel(cv, x0, y0, w, h):
+    """Thick frame around a panel and its caption."""
+    m = 0.18
+    cv.emphasis(x0 - m, y0 - 1.0, w + 2 * m, h + 1.0 + m)
 
 
 def draw_forward_map(input_size, kernel_size, *, stride=1, padding=0, dilation=1, highlight=None):
@@ -245,36 +369,34 @@ def draw_forward_map(input_size, kernel_size, *, stride=1, padding=0, dilation=1
 
     Panels are arranged as the (Ho, Wo) output; panel ``z<o>`` shows the (padded) input with
     the cells that output reads, each labelled with the kernel id that multiplies it
-    (:func:`convkit.forward_map`). ``highlight``: an output id to emphasise.
+    (:func:`convkit.forward_map`); taps on padding are hatched (they multiply a zero).
+    ``highlight``: an output id to emphasise.
     """
     geom = _geom(input_size, kernel_size, stride, padding, dilation)
     (h, w), (ho, wo), (ph, pw), (kh, kw) = geom.input, geom.output, geom.padding, geom.kernel
     hl = _check_highlight(highlight, ho * wo, "output")
-    fmap = trace.forward_map(geom.input, geom.kernel, stride=geom.stride, padding=geom.padding,
-                             dilation=geom.dilation)
-    pos = trace.window_positions(geom.input, geom.kernel, stride=geom.stride,
-                                 padding=geom.padding, dilation=geom.dilation)
+    fmap, pos = _trace(geom, "forward_map"), _trace(geom, "window_positions")
     colors = kernel_colors(kh * kw)
     cv, corner = _panel_grid(
         geom, ho, wo, h + 2 * ph, w + 2 * pw,
         title="Forward map: which inputs each output reads",
-        subtitle=_describe(geom) + ";  numbers = kernel id multiplying that input",
-        legend=True, caption_of=lambda r, c: f"z{r * wo + c}",
-        axis_names=("output row", "output column"))
+        subtitle=_describe(geom) + "\nnumbers = the kernel weight k that multiplies that input"
+        + (";  hatched = padding (zeros)" if ph or pw else ""),
+        label=_label("forward map", geom), legend=True,
+        caption_of=lambda r, c: f"z{r * wo + c}", axis_names=("output row", "output column"))
     for oy in range(ho):
         for ox in range(wo):
             o = oy * wo + ox
             dim = hl is not None and o != hl
             x0, y0 = corner(oy, ox)
-            _small_grid(cv, x0, y0, geom, fmap[oy, ox], gid_prefix=f"fwd {oy} {ox}",
-                        colors=colors, label_is_kernel=True, dim=dim, with_padding=True)
-            for k, (r, c) in enumerate(pos[o]):  # taps on padding: multiply a zero
+            _small_grid(cv, x0, y0, fmap[oy, ox], geom.padding, gid_prefix=f"fwd {oy} {ox}",
+                        colors=colors, dim=dim, corner="x")
+            for k, (r, c) in enumerate(pos[o]):  # taps on padding: they multiply a zero
                 if not (0 <= r < h and 0 <= c < w):
-                    cv.cell(x0 + c + pw, y0 + r + ph, _dim(colors[k]), str(k), pad=True, dim=dim,
-                            ink=INK, gid=f"fwdpad {oy} {ox} {r} {c}")
+                    cv.cell(x0 + c + pw, y0 + r + ph, _dim(colors[k]), str(k), pad=True,
+                            dim=dim, ink=INK, gid=f"fwdpad {oy} {ox} {r} {c}")
             if o == hl:
-                cv.frame(x0 - 0.15, y0 - 1.05, w + 2 * pw + 0.3, h + 2 * ph + 1.2,
-                         lw=max(2.0, cv.pt / 10))
+                _emphasise_panel(cv, x0, y0, w + 2 * pw, h + 2 * ph)
     return cv.finish()
 
 
@@ -290,13 +412,15 @@ def draw_input_grad_map(input_size, kernel_size, *, stride=1, padding=0, dilatio
     geom = _geom(input_size, kernel_size, stride, padding, dilation)
     (h, w), (ho, wo), (kh, kw) = geom.input, geom.output, geom.kernel
     hl = _check_highlight(highlight, h * w, "input")
-    imap = trace.input_grad_map(geom.input, geom.kernel, stride=geom.stride,
-                                padding=geom.padding, dilation=geom.dilation)
+    imap = _trace(geom, "input_grad_map")
     colors = kernel_colors(kh * kw)
+    never = (imap < 0).all(axis=(2, 3))
+    note = "numbers = the kernel weight k it met there, so dx = Σ dz·k"
+    if never.any():
+        note += ";  tinted = reached by no window (gradient 0)"
     cv, corner = _panel_grid(
-        geom, h, w, ho, wo,
-        title="Input-loss map: which outputs each input feeds",
-        subtitle=_describe(geom) + ";  numbers = kernel id, so dx = Σ dz·k",
+        geom, h, w, ho, wo, title="Input-loss map: which outputs each input feeds",
+        subtitle=_describe(geom) + "\n" + note, label=_label("input-loss map", geom),
         legend=True, caption_of=lambda r, c: f"x{r * w + c}",
         axis_names=("input row", "input column"))
     for r in range(h):
@@ -304,17 +428,16 @@ def draw_input_grad_map(input_size, kernel_size, *, stride=1, padding=0, dilatio
             p = r * w + c
             dim = hl is not None and p != hl
             x0, y0 = corner(r, c)
-            values = imap[r, c]
-            if (values < 0).all():  # never read: tint the panel so the zero gradient shows
+            if never[r, c]:  # tint the whole panel so the zero gradient shows
                 for oy in range(ho):
                     for ox in range(wo):
                         cv.cell(x0 + ox, y0 + oy, NEVER_FACE, dim=dim)
-                cv.frame(x0, y0, wo, ho, lw=max(0.8, cv.pt / 30), color="#555555", z=2)
+                cv.outline(x0, y0, wo, ho)
             else:
-                _small_grid(cv, x0, y0, geom, values, gid_prefix=f"igrad {r} {c}",
-                            colors=colors, label_is_kernel=True, dim=dim, with_padding=False)
+                _small_grid(cv, x0, y0, imap[r, c], (0, 0), gid_prefix=f"igrad {r} {c}",
+                            colors=colors, dim=dim, corner="z")
             if p == hl:
-                cv.frame(x0 - 0.15, y0 - 1.05, wo + 0.3, ho + 1.2, lw=max(2.0, cv.pt / 10))
+                _emphasise_panel(cv, x0, y0, wo, ho)
     return cv.finish()
 
 
@@ -329,13 +452,14 @@ def draw_weight_grad_map(input_size, kernel_size, *, stride=1, padding=0, dilati
     geom = _geom(input_size, kernel_size, stride, padding, dilation)
     (ho, wo), (kh, kw) = geom.output, geom.kernel
     hl = _check_highlight(highlight, kh * kw, "kernel")
-    wmap = trace.weight_grad_map(geom.input, geom.kernel, stride=geom.stride,
-                                 padding=geom.padding, dilation=geom.dilation)
+    wmap = _trace(geom, "weight_grad_map")
     colors = kernel_colors(kh * kw)
+    note = "numbers = the input x it met at that output, so dk = Σ dz·x"
+    if (wmap < 0).any():
+        note += ";  hatched = padding (a zero)"
     cv, corner = _panel_grid(
-        geom, kh, kw, ho, wo,
-        title="Weight-derivative map: which input each weight meets at each output",
-        subtitle=_describe(geom) + ";  numbers = input id, so dk = Σ dz·x",
+        geom, kh, kw, ho, wo, title="Weight-derivative map: what each weight meets at each output",
+        subtitle=_describe(geom) + "\n" + note, label=_label("weight-derivative map", geom),
         legend=False, caption_of=lambda i, j: f"k{i * kw + j}",
         axis_names=("kernel row", "kernel column"))
     for i in range(kh):
@@ -343,28 +467,39 @@ def draw_weight_grad_map(input_size, kernel_size, *, stride=1, padding=0, dilati
             k = i * kw + j
             dim = hl is not None and k != hl
             x0, y0 = corner(i, j)
-            values = wmap[i, j]
             for oy in range(ho):
                 for ox in range(wo):
-                    v = values[oy, ox]
+                    v = int(wmap[i, j, oy, ox])
                     if v < 0:
                         cv.pad_cell(x0 + ox, y0 + oy, dim=dim)
                     else:
                         cv.cell(x0 + ox, y0 + oy, colors[k], str(v), dim=dim,
                                 gid=f"wgrad {i} {j} {oy} {ox}")
-            cv.frame(x0, y0, wo, ho, lw=max(0.8, cv.pt / 30), color="#555555", z=2)
+                    if cv.pt >= 30:
+                        _corner_label(cv, x0 + ox, y0 + oy, f"z{oy * wo + ox}",
+                                      PAD_FACE if v < 0 else colors[k], dim)
+            cv.outline(x0, y0, wo, ho)
             if k == hl:
-                cv.frame(x0 - 0.15, y0 - 1.05, wo + 0.3, ho + 1.2, lw=max(2.0, cv.pt / 10))
+                _emphasise_panel(cv, x0, y0, wo, ho)
     return cv.finish()
 
 
 def _index_axes(cv, x0, y0, rows, cols, *, row_offset=0, col_offset=0):
-    """Row numbers to the left of and column numbers above a grid."""
-    size = float(np.clip(cv.pt * 0.3, 7, 11))
+    """Row numbers to the left of and column numbers above a grid (padding gets none)."""
     for r in range(rows):
-        cv.text(x0 - 0.45, y0 + r + 0.5, str(r - row_offset), size=size, color="#666666")
+        if 0 <= r - row_offset < rows - 2 * row_offset:
+            cv.text(x0 - cv.cells(0.16), y0 + r + 0.5, str(r - row_offset), size=cv.small_size,
+                    color="#666666", ha="right")
     for c in range(cols):
-        cv.text(x0 + c + 0.5, y0 - 0.4, str(c - col_offset), size=size, color="#666666")
+        if 0 <= c - col_offset < cols - 2 * col_offset:
+            cv.text(x0 + c + 0.5, y0 - cv.cells(0.1), str(c - col_offset), size=cv.small_size,
+                    color="#666666", va="bottom")
+
+
+def _count_color(t):
+    """Light-to-dark sequential colour (YlGnBu, colour-blind safe) for a count in 0..1."""
+    from matplotlib import colormaps
+    return to_rgb(colormaps["YlGnBu"](0.08 + 0.8 * float(t)))
 
 
 def draw_participation_counts(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
@@ -377,102 +512,100 @@ def draw_participation_counts(input_size, kernel_size, *, stride=1, padding=0, d
     geom = _geom(input_size, kernel_size, stride, padding, dilation)
     (h, w), (ho, wo), (ph, pw), (kh, kw) = geom.input, geom.output, geom.padding, geom.kernel
     hl = _check_highlight(highlight, h * w, "input")
-    counts = trace.participation_counts(geom.input, geom.kernel, stride=geom.stride,
-                                        padding=geom.padding, dilation=geom.dilation)
+    counts = _trace(geom, "participation_counts")
     total, taps = int(counts.sum()), ho * wo * kh * kw
     note = f"sum = {total} = {ho * wo} outputs × {kh * kw} kernel weights"
     if total != taps:
         note += f" − {taps - total} taps on padding"
-    left, top = 1.8, 1.6
-    cv = _Canvas(left + w + 2 * pw + 0.6, top + h + 2 * ph + 0.4,
-                 "Participation counts: in how many outputs each input takes part",
-                 _describe(geom) + ";  " + note, max_cell=0.8)
-    cmap = _count_cmap()
-    vmax = max(int(counts.max()), 1)
-    _index_axes(cv, left, top, h + 2 * ph, w + 2 * pw, row_offset=ph, col_offset=pw)
-    cv.text(left + (w + 2 * pw) / 2, top - 1.1, "input column →")
-    cv.text(left - 1.3, top + (h + 2 * ph) / 2, "← input row", rotation=90)
-    small = float(np.clip(cv.pt * 0.22, 6, 10))
+    cv = _Canvas(w + 2 * pw, h + 2 * ph, "Participation counts: how many outputs each input feeds",
+                 _describe(geom) + "\n" + note, label=_label("participation counts", geom),
+                 max_cell=0.75, max_w=9, max_h=8)
+    vmax = kh * kw  # no input meets more windows than the kernel has weights: a fixed scale
+    _index_axes(cv, 0, 0, h + 2 * ph, w + 2 * pw, row_offset=ph, col_offset=pw)
+    cv.text((w + 2 * pw) / 2, -cv.cells(0.45), "input column →")
+    cv.text(-cv.cells(0.5), (h + 2 * ph) / 2, "← input row", rotation=90)
     for r in range(-ph, h + ph):
         for c in range(-pw, w + pw):
-            x, y = left + c + pw, top + r + ph
+            x, y = c + pw, r + ph
             if not (0 <= r < h and 0 <= c < w):
                 cv.pad_cell(x, y)
                 continue
             p = r * w + c
             dim = hl is not None and p != hl
-            face = cmap(counts[r, c] / vmax)
+            face = _count_color(counts[r, c] / vmax)
             cv.cell(x, y, face, str(counts[r, c]), dim=dim, gid=f"count {r} {c}", size=1.15)
             ink = _ink_for(_dim(face) if dim else face)
-            cv.text(x + 0.06, y + 0.06, f"x{p}", size=small, color=ink, ha="left", va="top",
-                    alpha=0.8)
+            cv.text(x + 0.07, y + 0.07, f"x{p}", size=cv.small_size * 0.9, color=ink, ha="left",
+                    va="top", alpha=0.75)
             if p == hl:
-                cv.frame(x, y, 1, 1, lw=max(2.5, cv.pt / 9))
+                cv.emphasis(x, y, 1, 1)
+    cv.outline(0, 0, w + 2 * pw, h + 2 * ph)
     return cv.finish()
 
 
-def _count_cmap():
-    """A light-to-dark sequential map (colour-blind safe) that keeps text readable."""
-    from matplotlib import colormaps
-    base = colormaps["YlGnBu"]
-    return lambda t: to_rgb(base(0.08 + 0.8 * float(t)))
+def _sum_formula(lhs, terms, per_line):
+    """``lhs = a·b + c·d + ...`` wrapped into lines of ``per_line`` terms."""
+    lines = [" + ".join(terms[i:i + per_line]) for i in range(0, len(terms), per_line)]
+    return f"{lhs} = " + f"\n{' ' * (len(lhs) + 1)}+ ".join(lines)
 
 
 def draw_im2col_matrix(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
                        highlight=None):
-    """The 整容 (im2col) matrix next to the kernel vector: Z = X_col · k.
+    """The 整容 (im2col, "face-lift") matrix next to the kernel vector: z = X_col · k.
 
     Rows = outputs, columns = kernel weights, entries = input ids
     (:func:`convkit.im2col_indices`); hatched entries sit on padding and read a zero.
-    ``highlight``: an output id (one row, one dot product) to emphasise.
+    ``highlight``: an output id — its row (one dot product) is emphasised and spelled out.
     """
     geom = _geom(input_size, kernel_size, stride, padding, dilation)
     (ho, wo), (kh, kw) = geom.output, geom.kernel
     n_out, n_k = ho * wo, kh * kw
     hl = _check_highlight(highlight, n_out, "output")
-    idx = trace.im2col_indices(geom.input, geom.kernel, stride=geom.stride,
-                               padding=geom.padding, dilation=geom.dilation)
+    idx = _trace(geom, "im2col_indices")
     colors = kernel_colors(n_k)
-    left, top = 2.0, 2.2
-    mx = left                           # matrix
-    kx = mx + n_k + 1.6                 # kernel vector
-    zx = kx + 1 + 1.6                   # output vector
-    height = top + max(n_out, n_k) + 0.5
-    cv = _Canvas(zx + 1 + 0.5, height,
-                 "The im2col ('face-lift') matrix: the convolution as one matrix product",
-                 _describe(geom) + ";  entries = input id x, hatched = padding (reads 0)")
-    ky = top + (n_out - n_k) / 2 if n_out > n_k else top
-    my = top if n_out >= n_k else top + (n_k - n_out) / 2
-    cv.text(mx + n_k / 2, top - 1.6, "X_col: one column per kernel weight")
-    cv.text(mx - 1.2, my + n_out / 2, "← one row per output", rotation=90)
+    kx = n_k + 2.0          # the kernel vector
+    zx = kx + 3.0           # the output vector
+    rows = max(n_out, n_k)
+    my = (rows - n_out) / 2  # centre the shorter of matrix and kernel vector
+    ky = (rows - n_k) / 2
+    note = "entries = the input x each weight meets for each output"
+    if (idx < 0).any():
+        note += ";  hatched = padding (reads 0)"
+    cv = _Canvas(zx + 1, rows, "The im2col ('face-lift') matrix: convolution as one matrix product",
+                 _describe(geom) + "\n" + note, label=_label("im2col matrix", geom))
+    head = float(np.clip(cv.pt * 0.32, 7, 12))
+    cv.text(n_k / 2, my - cv.cells(0.5), "X_col: one column per kernel weight")
+    cv.text(-cv.cells(0.55), my + n_out / 2, "← one row per output", rotation=90)
     for k in range(n_k):
-        cv.text(mx + k + 0.5, my - 0.45, f"k{k}", size=float(np.clip(cv.pt * 0.32, 7, 12)))
+        cv.text(k + 0.5, my - cv.cells(0.08), f"k{k}", size=head, va="bottom")
     for o in range(n_out):
         dim = hl is not None and o != hl
-        cv.text(mx - 0.45, my + o + 0.5, f"z{o}", size=float(np.clip(cv.pt * 0.32, 7, 12)),
+        cv.text(-cv.cells(0.08), my + o + 0.5, f"z{o}", size=head,
                 color="#9a9a9a" if dim else INK, ha="right")
         for k in range(n_k):
-            v = idx[o, k]
+            v = int(idx[o, k])
             if v < 0:
-                cv.pad_cell(mx + k, my + o, dim=dim)
+                cv.pad_cell(k, my + o, dim=dim)
             else:
-                cv.cell(mx + k, my + o, colors[k], str(v), dim=dim, gid=f"im2col {o} {k}")
-    cv.frame(mx, my, n_k, n_out, color="#555555", z=2)
-    if hl is not None:
-        cv.frame(mx, my + hl, n_k, 1, lw=max(2.0, cv.pt / 10))
-    cv.text(kx - 0.8, top + max(n_out, n_k) / 2, "·", size=cv.label_size * 1.6)
-    cv.text(kx + 0.5, ky - 0.6, "k")
+                cv.cell(k, my + o, colors[k], str(v), dim=dim, gid=f"im2col {o} {k}")
+    cv.outline(0, my, n_k, n_out)
+    cv.text(kx - 1.0, rows / 2, "●", size=cv.label_size * 0.8)
+    cv.text(kx + 0.5, ky - cv.cells(0.25), "k")
     for k in range(n_k):
         cv.cell(kx, ky + k, colors[k], f"k{k}", gid=f"kvec {k}")
-    cv.frame(kx, ky, 1, n_k, color="#555555", z=2)
-    cv.text(zx - 0.8, top + max(n_out, n_k) / 2, "=", size=cv.label_size * 1.4)
-    cv.text(zx + 0.5, my - 0.6, "z")
+    cv.outline(kx, ky, 1, n_k)
+    cv.text(zx - 1.0, rows / 2, "=", size=cv.label_size * 1.6)
+    cv.text(zx + 0.5, my - cv.cells(0.25), "z")
     for o in range(n_out):
-        dim = hl is not None and o != hl
-        cv.cell(zx, my + o, DZ_FACE, f"z{o}", dim=dim, gid=f"zvec {o}")
-    cv.frame(zx, my, 1, n_out, color="#555555", z=2)
+        cv.cell(zx, my + o, DZ_FACE, f"z{o}", dim=hl is not None and o != hl, gid=f"zvec {o}")
+    cv.outline(zx, my, 1, n_out)
     if hl is not None:
-        cv.frame(zx, my + hl, 1, 1, lw=max(2.0, cv.pt / 10))
+        cv.emphasis(0, my + hl, n_k, 1)
+        cv.emphasis(zx, my + hl, 1, 1)
+        terms = [f"x{int(v)}·k{k}" for k, v in enumerate(idx[hl]) if v >= 0]
+        text = _sum_formula(f"z{hl}", terms, 5) if terms else f"z{hl} = 0 (its window is all padding)"
+        cv.text(0, my + n_out + cv.cells(0.2), text, size=cv.formula_size, ha="left", va="top",
+                family="DejaVu Sans Mono", gid="rowformula")
     return cv.finish()
 
 
@@ -481,30 +614,24 @@ def _centre_input(geom):
     return (h // 2) * w + w // 2
 
 
-def _sum_formula(p, terms, per_line):
-    """``dx<p> = dz0·k8 + dz1·k7 + ...`` wrapped into lines of ``per_line`` terms."""
+def _dx_terms(geom, p):
+    """(output id, kernel id) pairs whose products add into input ``p``, in output order."""
+    row = _trace(geom, "input_grad_map")[p // geom.input[1], p % geom.input[1]].ravel()
+    return [(o, int(k)) for o, k in enumerate(row) if k >= 0]
+
+
+def _dx_formula(p, terms, per_line):
     if not terms:
         return f"dx{p} = 0   (no window reaches x{p})"
-    parts = [f"dz{o}·k{k}" for o, k in terms]
-    lines = [" + ".join(parts[i:i + per_line]) for i in range(0, len(parts), per_line)]
-    return f"dx{p} = " + "\n       + ".join(lines)
+    return _sum_formula(f"dx{p}", [f"dz{o}·k{k}" for o, k in terms], per_line)
 
 
-def _terms(geom, p):
-    """(output id, kernel id) pairs whose products add into input ``p``, in output order."""
-    imap = trace.input_grad_map(geom.input, geom.kernel, stride=geom.stride,
-                                padding=geom.padding, dilation=geom.dilation)
-    w = geom.input[1]
-    values = imap[p // w, p % w].ravel()
-    return [(o, int(k)) for o, k in enumerate(values) if k >= 0]
-
-
-def _input_grid(cv, x0, y0, geom, hl, *, gid_prefix, label="dX"):
-    """The (H, W) input-gradient grid with its padding ring and the highlighted pixel."""
-    (h, w), (ph, pw) = geom.input, geom.padding
-    counts = trace.participation_counts(geom.input, geom.kernel, stride=geom.stride,
-                                        padding=geom.padding, dilation=geom.dilation)
-    cv.text(x0 + (w + 2 * pw) / 2, y0 - 0.7, label)
+def _input_grid(cv, x0, y0, geom, hl, pad, *, gid_prefix):
+    """The (H, W) dX grid, labelled dx<id>, with a hatched ``pad`` ring and ``hl`` framed."""
+    (h, w), (ph, pw) = geom.input, pad
+    counts = _trace(geom, "participation_counts")
+    size = cv.cell_text_size(cv.named("dx", h * w - 1))  # one size for the whole grid
+    cv.text(x0 + (w + 2 * pw) / 2, y0 - cv.cells(0.25), "dX")
     for r in range(-ph, h + ph):
         for c in range(-pw, w + pw):
             x, y = x0 + c + pw, y0 + r + ph
@@ -512,11 +639,11 @@ def _input_grid(cv, x0, y0, geom, hl, *, gid_prefix, label="dX"):
                 cv.pad_cell(x, y)
                 continue
             p = r * w + c
-            face = NEVER_FACE if counts[r, c] == 0 else DZ_FACE
-            cv.cell(x, y, face, f"dx{p}", dim=p != hl, gid=f"{gid_prefix} {r} {c}")
+            cv.cell(x, y, NEVER_FACE if counts[r, c] == 0 else DZ_FACE, cv.named("dx", p),
+                    dim=p != hl, gid=f"{gid_prefix} {r} {c}", fontsize=size)
             if p == hl:
-                cv.frame(x, y, 1, 1, lw=max(2.5, cv.pt / 9))
-    cv.frame(x0, y0, w + 2 * pw, h + 2 * ph, color="#555555", z=2)
+                cv.emphasis(x, y, 1, 1)
+    cv.outline(x0, y0, w + 2 * pw, h + 2 * ph)
 
 
 def draw_col2im_backward(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
@@ -525,66 +652,81 @@ def draw_col2im_backward(input_size, kernel_size, *, stride=1, padding=0, dilati
 
     Left: the (Ho*Wo, KH*KW) matrix dX_col laid out as a multiplication table of the dz
     column and the k row; each entry is labelled with the input id it was copied from in
-    the forward pass, which is where col2im *adds* it. Right: dX. ``highlight``: the input
-    id whose sum is spelled out (default: the centre pixel). In unfold layout (columns =
-    outputs) the same product reads ``Wᵀ · dY``.
+    the forward pass, which is where col2im *adds* it (entries on padding are dropped).
+    Right: dX, with the highlighted pixel's sum spelled out. ``highlight``: an input id
+    (default: the centre pixel). In unfold layout (columns = outputs) the product is Wᵀ·dY.
     """
     geom = _geom(input_size, kernel_size, stride, padding, dilation)
     (h, w), (ho, wo), (ph, pw), (kh, kw) = geom.input, geom.output, geom.padding, geom.kernel
     n_out, n_k = ho * wo, kh * kw
     hl = _check_highlight(_centre_input(geom) if highlight is None else highlight, h * w,
                           "input")
-    idx = trace.im2col_indices(geom.input, geom.kernel, stride=geom.stride,
-                               padding=geom.padding, dilation=geom.dilation)
+    idx = _trace(geom, "im2col_indices")
     colors = kernel_colors(n_k)
-    terms = _terms(geom, hl)
-    left, top = 2.2, 3.2
-    mx = left + 1.4                     # matrix, right of the dz column
-    gx = mx + n_k + 3.2                 # dX grid
-    gy = top
-    n_lines = max(1, -(-len(terms) // 5))
-    height = top + max(n_out, h + 2 * ph + 1.5 + 1.0 * n_lines) + 0.5
-    width = gx + max(w + 2 * pw, 10) + 0.5
-    cv = _Canvas(width, height,
+    terms = _dx_terms(geom, hl)
+    mx, my = 1.5, 1.5         # the matrix, right of the dz column and below the k row
+    gap = 4.0
+    gx = mx + n_k + gap       # the dX grid
+    note = f"entry label = the input pixel col2im adds it into;  framed: the entries of dx{hl}"
+    if (idx < 0).any():
+        note += "\nhatched = the entry fell on padding: col2im drops it"
+    cv = _Canvas(gx + w + 2 * pw, my + max(n_out, h + 2 * ph + 4),
                  "dX the im2col way: dX_col = dz · kᵀ, then col2im adds each entry back",
-                 _describe(geom) + ";  entry label = the input pixel it is added into")
-    small = float(np.clip(cv.pt * 0.32, 7, 12))
-    # the k row (top) and dz column (left) of the multiplication table
-    cv.text(mx + n_k / 2, top - 2.3, "kᵀ (kernel as a row)", size=small)
+                 _describe(geom) + "\n" + note, label=_label("col2im backward", geom))
+    cv.text(0.5, 0.5, "×", size=cv.label_size * 1.3)
+    cv.text(mx + n_k / 2, -cv.cells(0.25), "dX_col = dz · kᵀ")
     for k in range(n_k):
-        cv.cell(mx + k, top - 1.5, colors[k], f"k{k}")
-    cv.text(left - 0.7, top - 1.0, "dz", size=small)
+        cv.cell(mx + k, 0, colors[k], f"k{k}")
+    used = {o for o, _ in terms}
     for o in range(n_out):
-        cv.cell(left, top + o, DZ_FACE, f"dz{o}", dim=all(o != t[0] for t in terms))
-    for o in range(n_out):
+        cv.cell(0, my + o, DZ_FACE, cv.named("dz", o), dim=o not in used,
+                fontsize=cv.cell_text_size(cv.named("dz", n_out - 1)))
         for k in range(n_k):
-            v = idx[o, k]
-            dim = v != hl
+            v = int(idx[o, k])
             if v < 0:
-                cv.pad_cell(mx + k, top + o, dim=dim)
+                cv.pad_cell(mx + k, my + o, dim=True)
             else:
-                cv.cell(mx + k, top + o, colors[k], str(v), dim=dim, gid=f"col2im {o} {k}")
-                if not dim:
-                    cv.frame(mx + k, top + o, 1, 1, lw=max(1.8, cv.pt / 12))
-    cv.frame(mx, top, n_k, n_out, color="#555555", z=2)
-    cv.arrow((mx + n_k + 0.4, top + min(n_out, h) / 2), (gx - 0.6, top + min(n_out, h) / 2),
-             "col2im")
-    _input_grid(cv, gx, gy, geom, hl, gid_prefix="dx")
-    formula = _sum_formula(hl, terms, 3)
-    cv.text(gx, gy + h + 2 * ph + 0.8, formula, size=float(np.clip(cv.pt * 0.34, 8, 13)),
-            ha="left", va="top", gid="formula", family="DejaVu Sans Mono")
+                cv.cell(mx + k, my + o, colors[k], str(v), dim=v != hl, gid=f"col2im {o} {k}")
+                if v == hl:
+                    cv.emphasis(mx + k, my + o, 1, 1)
+    cv.outline(mx, my, n_k, n_out)
+    cv.outline(0, my, 1, n_out)
+    if cv.named("dz", n_out - 1) == str(n_out - 1):  # compact labels: name the column
+        cv.text(-cv.cells(0.12), my + n_out / 2, "dz", ha="right")
+    cv.outline(mx, 0, n_k, 1)
+    y_arrow = my + min(n_out, h + 2 * ph) / 2
+    cv.arrow((mx + n_k + 0.4, y_arrow), (gx - 0.4, y_arrow), "col2im")
+    _input_grid(cv, gx, my, geom, hl, geom.padding, gid_prefix="dx")
+    cv.text(gx, my + h + 2 * ph + cv.cells(0.25), _dx_formula(hl, terms, 3),
+            size=cv.formula_size, ha="left", va="top", gid="formula", family="DejaVu Sans Mono")
     return cv.finish()
+
+
+def _full_correlation_note(geom, off, extra):
+    """Say how dz was zero-inserted and padded, in the geometry's own numbers."""
+    (sh, sw), (kh, kw), (dh, dw), (ph, pw) = geom.stride, geom.kernel, geom.dilation, geom.padding
+    parts = []
+    if (sh, sw) != (1, 1):
+        parts.append(f"{_fmt((sh - 1, sw - 1))} zeros between entries (stride − 1)")
+    if (dh, dw, ph, pw) == (1, 1, 0, 0):
+        parts.append(f"padded by K−1 = {_fmt((kh - 1, kw - 1))}")
+    else:
+        parts.append(f"padded by D(K−1) − P = {_fmt(off)}")
+    note = "dz: " + ", ".join(parts)
+    if any(extra):
+        note += f" (+ {_fmt(extra)} at the end: rows/columns no window stepped on)"
+    return note + ";  then the rotated kernel slides over it"
 
 
 def draw_full_correlation(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
                           highlight=None):
-    """dX as a full correlation: zero-insert dZ for the stride, pad it, rotate k by 180°.
+    """dX as a full correlation: zero-insert dz for the stride, pad it, rotate k by 180°.
 
-    Left: dz with ``stride-1`` zeros between entries and a ring of zeros (hatched) wide
-    enough for the kernel (``D(K-1)`` on each side, less the forward padding ``P``);
-    middle: the kernel rotated 180°; right: dX. The rotated kernel is placed over dz for
-    the highlighted input pixel (default: the centre), its weights colouring the cells
-    they multiply. ``highlight``: an input id.
+    Left: dz with ``stride-1`` zeros between entries and a hatched ring of zeros, ``D(K-1)``
+    wide less the forward padding ``P`` (so the result is dX already cropped); middle: the
+    kernel rotated 180°; right: dX. The rotated kernel sits over dz where it computes the
+    highlighted input pixel (default: the centre); its weights colour the cells they
+    multiply. ``highlight``: an input id.
     """
     geom = _geom(input_size, kernel_size, stride, padding, dilation)
     (h, w), (ho, wo), (ph, pw), (kh, kw) = geom.input, geom.output, geom.padding, geom.kernel
@@ -592,60 +734,55 @@ def draw_full_correlation(input_size, kernel_size, *, stride=1, padding=0, dilat
     hl = _check_highlight(_centre_input(geom) if highlight is None else highlight, h * w,
                           "input")
     colors = kernel_colors(kh * kw)
-    reach_h, reach_w = dh * (kh - 1), dw * (kw - 1)
-    ch_, cw_ = h + reach_h, w + reach_w          # canvas: every input's window fits
-    off_h, off_w = reach_h - ph, reach_w - pw    # where dz[0, 0] lands on the canvas
-    left, top = 2.0, 2.2
-    kx = left + cw_ + 2.0
-    gx = kx + kw + 2.0
-    terms = _terms(geom, hl)
-    n_lines = max(1, -(-len(terms) // 3))
-    height = top + max(ch_, h + 2 * ph) + 1.0 + 0.9 * n_lines
-    width = gx + w + 2 * pw + 0.5
-    pad_note = (f"dz padded by K-1 = {_fmt((kh - 1, kw - 1))}" if (sh, sw, dh, dw, ph, pw) ==
-                (1, 1, 1, 1, 0, 0) else "dz, zeros inserted for the stride, padded by D(K-1) − P")
-    cv = _Canvas(width, height,
-                 "dX as a full correlation: pad dz, rotate the kernel 180°, correlate",
-                 _describe(geom) + ";  " + pad_note)
-    # the window of the highlighted input on the canvas, tap by rotated tap
+    reach = (dh * (kh - 1), dw * (kw - 1))
+    canvas = (h + reach[0], w + reach[1])          # every input's window fits on it
+    off = (reach[0] - ph, reach[1] - pw)           # where dz[0, 0] lands on the canvas
+    spread = ((ho - 1) * sh + 1, (wo - 1) * sw + 1)  # dz after zero insertion
+    extra = tuple(canvas[a] - off[a] - spread[a] - off[a] for a in (0, 1))
     r0, c0 = divmod(hl, w)
-    under = {}
-    for i in range(kh):
-        for j in range(kw):
-            under[(r0 + i * dh, c0 + j * dw)] = (kh - 1 - i) * kw + (kw - 1 - j)  # rot180 id
-    cv.text(left + cw_ / 2, top - 1.2, "padded dz")
-    for q in range(ch_):
-        for s in range(cw_):
-            a, b = q - off_h, s - off_w                 # position in the zero-inserted dz
-            inside = 0 <= a <= (ho - 1) * sh and 0 <= b <= (wo - 1) * sw
+    under = {(r0 + i * dh, c0 + j * dw): (kh - 1 - i) * kw + (kw - 1 - j)  # rot180 tap -> id
+             for i in range(kh) for j in range(kw)}
+    terms = _dx_terms(geom, hl)
+    gap = 2.5
+    kx = canvas[1] + gap
+    gx = kx + kw + gap
+    rows = max(canvas[0], kh, h)
+    cy, ky, gy = ((rows - n) / 2 for n in (canvas[0], kh, h))
+    cv = _Canvas(gx + w, rows + 3, "dX as a full correlation: pad dz, rotate the kernel 180°, "
+                 "correlate", _describe(geom) + "\n" + _full_correlation_note(geom, off, extra),
+                 label=_label("full correlation", geom))
+    cv.text(canvas[1] / 2, cy - cv.cells(0.25), "dz, zero-padded")
+    for q in range(canvas[0]):
+        for s in range(canvas[1]):
+            a, b = q - off[0], s - off[1]   # position in the zero-inserted dz
+            inside = 0 <= a < spread[0] and 0 <= b < spread[1]
             k = under.get((q, s))
-            face = colors[k] if k is not None else None
+            x, y = s, cy + q
             if inside and a % sh == 0 and b % sw == 0:
                 o = (a // sh) * wo + b // sw
-                cv.cell(left + s, top + q, face or DZ_FACE, f"dz{o}", gid=f"dz {q} {s}")
-            elif inside:
-                cv.cell(left + s, top + q, face or BLANK_FACE, "0", ink="#777777" if face is None
-                        else None)
+                cv.cell(x, y, DZ_FACE if k is None else colors[k], cv.named("dz", o),
+                        gid=f"dz {q} {s}", fontsize=cv.cell_text_size(cv.named("dz", ho * wo - 1)))
+            elif inside:  # a zero inserted for the stride
+                cv.cell(x, y, BLANK_FACE if k is None else colors[k], "0",
+                        ink="#777777" if k is None else None)
             elif k is not None:
-                cv.cell(left + s, top + q, _dim(face), "0", pad=True, ink=INK)
+                cv.cell(x, y, _dim(colors[k]), "0", pad=True, ink=INK)
             else:
-                cv.pad_cell(left + s, top + q)
-    cv.frame(left, top, cw_, ch_, color="#555555", z=2)
-    span_h, span_w = reach_h + 1, reach_w + 1
-    cv.frame(left + c0, top + r0, span_w, span_h, lw=max(2.0, cv.pt / 10))
-    cv.text(kx - 1.0, top + ch_ / 2, "⋆", size=cv.label_size * 1.5)
-    cv.text(kx + kw / 2, top - 1.2, "rot180(k)")
+                cv.pad_cell(x, y)
+    cv.outline(0, cy, canvas[1], canvas[0])
+    cv.emphasis(c0, cy + r0, reach[1] + 1, reach[0] + 1)
+    cv.text(kx - gap / 2, rows / 2, "⋆", size=cv.label_size * 3)
+    cv.text(kx + kw / 2, ky - cv.cells(0.25), "rot180(k)")
     for i in range(kh):
         for j in range(kw):
             k = (kh - 1 - i) * kw + (kw - 1 - j)
-            cv.cell(kx + j, top + i, colors[k], str(k), gid=f"rot {i} {j}")
-    cv.frame(kx, top, kw, kh, color="#555555", z=2)
+            cv.cell(kx + j, ky + i, colors[k], str(k), gid=f"rot {i} {j}")
+    cv.outline(kx, ky, kw, kh)
     if (dh, dw) != (1, 1):
-        cv.text(kx + kw / 2, top + kh + 0.7, f"dilated by {_fmt((dh, dw))}",
-                size=float(np.clip(cv.pt * 0.3, 7, 11)))
-    cv.text(gx - 1.0, top + ch_ / 2, "=", size=cv.label_size * 1.4)
-    _input_grid(cv, gx, top, geom, hl, gid_prefix="dx")
-    cv.text(left, top + max(ch_, h + 2 * ph) + 0.6, _sum_formula(hl, terms, 6),
-            size=float(np.clip(cv.pt * 0.34, 8, 13)), ha="left", va="top", gid="formula",
-            family="DejaVu Sans Mono")
+        cv.text(kx + kw / 2, ky + kh + cv.cells(0.25), f"(dilated by {_fmt((dh, dw))})",
+                size=cv.small_size)
+    cv.text(gx - gap / 2, rows / 2, "=", size=cv.label_size * 1.6)
+    _input_grid(cv, gx, gy, geom, hl, (0, 0), gid_prefix="dx")
+    cv.text(0, rows + cv.cells(0.3), _dx_formula(hl, terms, 5), size=cv.formula_size,
+            ha="left", va="top", gid="formula", family="DejaVu Sans Mono")
     return cv.finish()
