@@ -54,7 +54,8 @@ FIGURES = {
     "05_forward-map-stride2-padding1.png": (diagrams.draw_forward_map, STRIDED),
     "05_participation-counts-stride2-padding1.png": (diagrams.draw_participation_counts,
                                                      STRIDED),
-    "05_full-correlation-stride2-padding1.png": (diagrams.draw_full_correlation, STRIDED),
+    "05_full-correlation-stride2-padding1.png": (diagrams.draw_full_correlation,
+                                                 dict(STRIDED, highlight=6)),
     "06_im2col-matrix.png": (diagrams.draw_im2col_matrix, ARTICLE),
     "06_col2im-backward.png": (diagrams.draw_col2im_backward, ARTICLE),
 }

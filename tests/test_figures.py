@@ -38,7 +38,8 @@ def test_check_notices_a_changed_drawing(written, tmp_path, monkeypatch):
     # the code now draws the forward map with output 4 highlighted; the file does not
     changed = dict(figures.FIGURES)
     changed["02_forward-map.png"] = (
-        lambda **kw: diagrams.draw_forward_map(**kw, highlight=4), dict(input_size=5, kernel_size=3))
+        lambda **kw: diagrams.draw_forward_map(**kw, highlight=4),
+        dict(input_size=5, kernel_size=3))
     monkeypatch.setattr(figures, "FIGURES", changed)
     problems = figures.check(written, scratch=tmp_path)
     assert len(problems) == 1 and "02_forward-map.png is stale" in problems[0]

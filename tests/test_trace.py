@@ -99,7 +99,8 @@ GEOMETRIES = [
     pytest.param(dict(input_size=(5, 7), kernel_size=(5, 3), stride=2, padding=2),
                  id="5x7-k5x3-s2-p2"),
     pytest.param(dict(input_size=1, kernel_size=3, padding=1), id="1x1-k3-p1"),
-    pytest.param(dict(input_size=3, kernel_size=3, padding=3), id="3x3-k3-p3-windows-on-padding-only"),
+    pytest.param(dict(input_size=3, kernel_size=3, padding=3),
+                 id="3x3-k3-p3-windows-on-padding-only"),
     pytest.param(dict(input_size=9, kernel_size=3), id="9x9-k3"),
 ] + [  # and the single-channel geometry of every case in the shared sweep
     pytest.param(dict(input_size=(h, w), kernel_size=kernel, stride=stride, padding=padding,
