@@ -21,238 +21,16 @@ Text cells carry a ``gid`` (e.g. ``"fwd 1 1 2 3"``) so tests can read the figure
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_rgb
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
-from matplotlib.patches import FancyArrowPatch, Rectangle
-from matplotlib.textpath import TextToPath
 
 from . import trace
+from ._gridpaper import (BLANK_FACE, DZ_FACE, INK, NEVER_FACE, PAD_FACE, Canvas,
+                         check_highlight, describe, dimmed, fmt_pair, ink_for, kernel_colors)
 from .geometry import conv_geometry
 
 __all__ = ["kernel_colors", "draw_forward_map", "draw_input_grad_map", "draw_weight_grad_map",
            "draw_participation_counts", "draw_im2col_matrix", "draw_col2im_backward",
            "draw_full_correlation"]
-
-# Paul Tol's "muted" scheme (9 colours, colour-blind safe) for the common 3x3 kernel, then
-# Okabe–Ito and Tol "light" for bigger kernels. The id is always written in the cell too,
-# so colour is a second cue, never the only one.
-PALETTE = (
-    "#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933",
-    "#AA4499",
-    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
-    "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00",
-    "#4477AA",
-)
-PAD_FACE, PAD_EDGE, PAD_HATCH = "#e3e3e3", "#8c8c8c", "///"
-BLANK_FACE, GRID_EDGE, INK = "#ffffff", "#b8b8b8", "#1a1a1a"
-DZ_FACE = "#f4f1e8"        # output-gradient cells that are not (yet) under a kernel weight
-NEVER_FACE = "#f6e3e3"     # an input no window reaches: its gradient is exactly zero
-DIM = 0.78                 # how far a dimmed colour is pulled towards white
-
-
-def kernel_colors(n):
-    """``n`` RGB colours, one per kernel weight id 0..n-1 (cycling past 25)."""
-    return [to_rgb(PALETTE[k % len(PALETTE)]) for k in range(n)]
-
-
-def _ink_for(rgb):
-    """Black or white text, whichever reads better on ``rgb``."""
-    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
-    return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.33 else INK
-
-
-def _dim(rgb):
-    return tuple(c + (1 - c) * DIM for c in to_rgb(rgb))
-
-
-def _fmt(pair):
-    return f"{pair[0]}" if pair[0] == pair[1] else f"({pair[0]}, {pair[1]})"
-
-
-def _describe(geom):
-    (h, w), (kh, kw), (ho, wo) = geom.input, geom.kernel, geom.output
-    return (f"input {h}x{w}, kernel {kh}x{kw}, stride {_fmt(geom.stride)}, "
-            f"padding {_fmt(geom.padding)}, dilation {_fmt(geom.dilation)}  →  output {ho}x{wo}")
-
-
-def _check_highlight(highlight, n, what):
-    if highlight is None:
-        return None
-    if isinstance(highlight, (bool, np.bool_)) or not isinstance(highlight, (int, np.integer)):
-        raise TypeError(f"highlight must be None or an int {what} id, got {highlight!r}")
-    if not 0 <= highlight < n:
-        raise ValueError(f"highlight must be a {what} id in 0..{n - 1}, got {highlight}")
-    return int(highlight)
-
-
-class DiagramFigure(Figure):
-    """A Figure whose repr names what it shows, not its pixel size.
-
-    Notebook checkers (nbval) compare a cell's text output, which for a figure is its
-    repr: this keeps that text stable when the drawing's layout is tuned.
-    """
-
-    convkit_label = "diagram"
-
-    def __repr__(self):
-        return f"<convkit figure: {self.convkit_label}>"
-
-
-def _text_width_in(s, size, weight="normal"):
-    """Width of one line of text in inches, measured with matplotlib's own font engine."""
-    prop = FontProperties(size=size, weight=weight)
-    return max(_TEXT_PATHS.get_text_width_height_descent(line, prop, ismath=False)[0]
-               for line in s.split("\n")) / 72
-
-
-_TEXT_PATHS = TextToPath()
-TITLE_SIZE, SUBTITLE_SIZE = 16, 11.5
-
-
-class _Canvas:
-    """Grid paper: one unit = one cell, y grows downwards.
-
-    The cell size (inches) is chosen from the size of the main drawing, ``core_w`` x
-    ``core_h`` cells, so that the figure stays projector-sized (about ``max_w`` x ``max_h``
-    inches at most). Labels go anywhere around it; :meth:`finish` measures everything
-    drawn and sizes the figure to fit (a deterministic "tight" layout).
-    """
-
-    def __init__(self, core_w, core_h, title, subtitle, *, label, max_cell=0.5, max_w=14.0,
-                 max_h=11.5):
-        self.title, self.subtitle = title, subtitle
-        self.inch = float(np.clip(min(max_w / core_w, max_h / core_h, max_cell), 0.15, max_cell))
-        self.pt = self.inch * 72  # points per cell
-        self.num_size = float(np.clip(self.pt * 0.42, 6.5, 17))
-        self.label_size = float(np.clip(self.pt * 0.4, 10, 14))
-        self.caption_size = float(np.clip(self.pt * 0.4, 7.5, 14))
-        self.small_size = float(np.clip(self.pt * 0.3, 7, 11))
-        self.formula_size = float(np.clip(self.pt * 0.36, 8, 12.5))
-        self.fig = DiagramFigure()
-        self.fig.convkit_label = label
-        FigureCanvasAgg(self.fig)  # a renderer to measure text with
-        self.ax = self.fig.add_axes([0, 0, 1, 1])
-        self.ax.set_axis_off()
-        self._plain, self._hatched = [], []
-        self._extent = [np.inf, np.inf, -np.inf, -np.inf]  # x0, y0, x1, y1 of shapes
-
-    def cells(self, inches):
-        """A length in inches, in cells."""
-        return inches / self.inch
-
-    def _grow(self, x0, y0, x1, y1):
-        e = self._extent
-        self._extent = [min(e[0], x0), min(e[1], y0), max(e[2], x1), max(e[3], y1)]
-
-    # ---- drawing
-    def cell(self, x, y, face, text=None, *, pad=False, dim=False, gid=None, ink=None,
-             size=1.0, unit=1.0, fontsize=None):
-        """One ``unit`` x ``unit`` grid cell with its top-left corner at (x, y)."""
-        face = to_rgb(face)
-        if dim:
-            face = _dim(face)
-        (self._hatched if pad else self._plain).append(
-            (x, y, unit, face, PAD_EDGE if pad else GRID_EDGE))
-        self._grow(x, y, x + unit, y + unit)
-        if text is not None:
-            color = ink or _ink_for(face)
-            if dim:
-                color = "#9a9a9a" if color != "white" else "white"
-            self.text(x + unit / 2, y + unit * 0.53, text,
-                      size=fontsize or self.cell_text_size(text) * size * unit, color=color,
-                      gid=gid)
-
-    def named(self, name, i):
-        """A cell label ``dz12``; just ``12`` when cells are too small for four characters."""
-        return f"{name}{i}" if self.pt >= 27 or len(f"{name}{i}") <= 3 else str(i)
-
-    def pad_cell(self, x, y, *, dim=False):
-        self.cell(x, y, PAD_FACE, pad=True, dim=dim)
-
-    def cell_text_size(self, text):
-        return self.num_size * min(1.0, 2.4 / max(len(text), 1)) ** 0.85
-
-    def text(self, x, y, s, *, size=None, color=INK, gid=None, **kw):
-        kw.setdefault("ha", "center")
-        kw.setdefault("va", "center")
-        t = self.ax.text(x, y, s, fontsize=size or self.label_size, color=color, **kw)
-        if gid is not None:
-            t.set_gid(gid)
-        return t
-
-    def frame(self, x, y, w, h, *, lw=None, color=INK, z=3):
-        self.ax.add_patch(Rectangle((x, y), w, h, fill=False, lw=lw or max(1.0, self.pt / 18),
-                                    edgecolor=color, zorder=z))
-        self._grow(x, y, x + w, y + h)
-
-    def outline(self, x, y, w, h):
-        """The thin dark border of one grid."""
-        self.frame(x, y, w, h, lw=max(0.8, self.pt / 30), color="#555555", z=2)
-
-    def emphasis(self, x, y, w, h):
-        """The thick border of the highlighted thing."""
-        self.frame(x, y, w, h, lw=max(2.2, self.pt / 9), color=INK, z=4)
-
-    def arrow(self, start, end, text=None):
-        self.ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=22,
-                                          lw=2.0, color=INK, zorder=4))
-        self._grow(min(start[0], end[0]), min(start[1], end[1]),
-                   max(start[0], end[0]), max(start[1], end[1]))
-        if text:
-            self.text((start[0] + end[0]) / 2, start[1] - self.cells(0.22), text)
-
-    # ---- layout
-    def finish(self):
-        """Add the cells, then size the figure around everything drawn; return it."""
-        lw = max(0.4, self.pt / 60)
-        for cells, hatch in ((self._plain, None), (self._hatched, PAD_HATCH)):
-            if not cells:
-                continue
-            xyu = np.array([c[:3] for c in cells], dtype=float)
-            square = np.array([(0, 0), (1, 0), (1, 1), (0, 1)], dtype=float)
-            verts = xyu[:, None, :2] + xyu[:, None, 2:] * square  # (n, 4, 2), no Patch objects
-            coll = PolyCollection(verts, facecolors=[c[3] for c in cells],
-                                  edgecolors=[c[4] for c in cells], linewidths=lw, zorder=1)
-            if hatch:
-                coll.set_hatch(hatch)
-            self.ax.add_collection(coll)
-        x0, y0, x1, y1 = self._extent
-        # Map one cell to self.inch inches, then measure every text in cell units.
-        self._place(x0 - 40, y0 - 40, x1 + 40, y1 + 40, head=0.0, fig_w=None)
-        renderer = self.fig.canvas.get_renderer()
-        to_data = self.ax.transData.inverted()
-        for t in self.ax.texts:
-            (a, b), (c, d) = to_data.transform(t.get_window_extent(renderer).get_points())
-            x0, x1 = min(x0, a, c), max(x1, a, c)
-            y0, y1 = min(y0, b, d), max(y1, b, d)
-        pad = self.cells(0.12)
-        x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
-        lines = self.subtitle.count("\n") + 1 if self.subtitle else 0
-        head = 0.5 + 0.24 * lines
-        text_w = max(_text_width_in(self.title, TITLE_SIZE, "bold"),
-                     _text_width_in(self.subtitle or "", SUBTITLE_SIZE))
-        fig_w = round(max((x1 - x0) * self.inch, text_w) + 0.4, 1)
-        self._place(x0, y0, x1, y1, head=head, fig_w=fig_w)
-        fig_h = self.fig.get_size_inches()[1]
-        self.fig.text(0.5, 1 - 0.1 / fig_h, self.title, ha="center", va="top",
-                      fontsize=TITLE_SIZE, fontweight="bold", color=INK)
-        if self.subtitle:
-            self.fig.text(0.5, 1 - 0.45 / fig_h, self.subtitle, ha="center", va="top",
-                          fontsize=SUBTITLE_SIZE, color="#444444", linespacing=1.3)
-        return self.fig
-
-    def _place(self, x0, y0, x1, y1, *, head, fig_w):
-        """Show data x0..x1, y0..y1 at self.inch inches per cell, below a title block."""
-        w, h = (x1 - x0) * self.inch, (y1 - y0) * self.inch
-        fig_w = fig_w or w
-        fig_h = round(h + head + 0.05, 1)
-        self.fig.set_size_inches(fig_w, fig_h)
-        self.ax.set_position([(fig_w - w) / 2 / fig_w, 0.05 / fig_h, w / fig_w, h / fig_h])
-        self.ax.set_xlim(x0, x1)
-        self.ax.set_ylim(y1, y0)
 
 
 def _geom(input_size, kernel_size, stride, padding, dilation):
@@ -266,7 +44,9 @@ def _trace(geom, name):
 
 
 def _label(name, geom):
-    return f"{name}, {_describe(geom)}"
+    """The figure's repr. Committed notebooks store it as the cell's text output, which
+    nbval compares: keep this format stable (tests/test_diagrams.py pins it)."""
+    return f"{name}, {describe(geom)}"
 
 
 LEGEND_CELL = 0.36  # inches: the kernel legend stays readable when the maps' cells are tiny
@@ -293,7 +73,7 @@ def _panel_grid(geom, n_rows, n_cols, panel_h, panel_w, *, title, subtitle, labe
     core_w = n_cols * panel_w + (n_cols - 1) * gap
     core_h = n_rows * (cap + panel_h) + (n_rows - 1) * gap
     kh, kw = geom.kernel
-    cv = _Canvas(core_w + (kw + 1.5 if legend else 0), core_h, title, subtitle, label=label)
+    cv = Canvas(core_w + (kw + 1.5 if legend else 0), core_h, title, subtitle, label=label)
 
     def corner(pr, pc):
         return pc * (panel_w + gap), cap + pr * (panel_h + cap + gap)
@@ -309,21 +89,36 @@ def _panel_grid(geom, n_rows, n_cols, panel_h, panel_w, *, title, subtitle, labe
     return cv, corner
 
 
-def _small_grid(cv, x0, y0, values, pad, *, gid_prefix, colors, dim):
-    """One small map of kernel ids: ``values`` (rows, cols), -1 blank; ``pad`` ring hatched."""
+def _small_grid(cv, x0, y0, values, pad, *, gid_prefix, colors, dim, corner=None):
+    """One small map of kernel ids: ``values`` (rows, cols), -1 blank; ``pad`` ring hatched.
+
+    ``corner``: a letter ("x", "z") to name every cell in its corner, when cells are big
+    enough for a second, tiny label.
+    """
     rows, cols = values.shape
     ph, pw = pad
+    named = corner is not None and cv.pt >= 30
     for r in range(-ph, rows + ph):
         for c in range(-pw, cols + pw):
             x, y = x0 + c + pw, y0 + r + ph
             if not (0 <= r < rows and 0 <= c < cols):
                 cv.pad_cell(x, y, dim=dim)
-            elif values[r, c] < 0:
-                cv.cell(x, y, BLANK_FACE, dim=dim)
-            else:
-                v = int(values[r, c])
-                cv.cell(x, y, colors[v], str(v), dim=dim, gid=f"{gid_prefix} {r} {c}")
+                continue
+            v = int(values[r, c])
+            face = BLANK_FACE if v < 0 else colors[v]
+            cv.cell(x, y, face, None if v < 0 else str(v), dim=dim,
+                    gid=None if v < 0 else f"{gid_prefix} {r} {c}")
+            if named:
+                _corner_label(cv, x, y, f"{corner}{r * cols + c}", face, dim)
     cv.outline(x0, y0, cols + 2 * pw, rows + 2 * ph)
+
+
+def _corner_label(cv, x, y, text, face, dim):
+    """A tiny name in the top-left corner of a cell, quieter than the cell's number."""
+    ink = ink_for(dimmed(face) if dim else face)
+    cv.text(x + 0.06, y + 0.05, text, size=max(6.5, cv.small_size * 0.72),
+            color=("#c4c4c4" if dim else "#707070") if ink == INK else "#e8e8e8", ha="left",
+            va="top")
 
 
 def _emphasise_panel(cv, x0, y0, w, h):
@@ -342,13 +137,14 @@ def draw_forward_map(input_size, kernel_size, *, stride=1, padding=0, dilation=1
     """
     geom = _geom(input_size, kernel_size, stride, padding, dilation)
     (h, w), (ho, wo), (ph, pw), (kh, kw) = geom.input, geom.output, geom.padding, geom.kernel
-    hl = _check_highlight(highlight, ho * wo, "output")
+    hl = check_highlight(highlight, ho * wo, "output")
     fmap, pos = _trace(geom, "forward_map"), _trace(geom, "window_positions")
     colors = kernel_colors(kh * kw)
     cv, corner = _panel_grid(
         geom, ho, wo, h + 2 * ph, w + 2 * pw,
         title="Forward map: which inputs each output reads",
-        subtitle=_describe(geom) + "\nnumbers = the kernel weight k that multiplies that input",
+        subtitle=describe(geom) + "\nnumbers = the kernel weight k that multiplies that input"
+        + (";  hatched = padding (zeros)" if ph or pw else ""),
         label=_label("forward map", geom), legend=True,
         caption_of=lambda r, c: f"z{r * wo + c}", axis_names=("output row", "output column"))
     for oy in range(ho):
@@ -357,10 +153,10 @@ def draw_forward_map(input_size, kernel_size, *, stride=1, padding=0, dilation=1
             dim = hl is not None and o != hl
             x0, y0 = corner(oy, ox)
             _small_grid(cv, x0, y0, fmap[oy, ox], geom.padding, gid_prefix=f"fwd {oy} {ox}",
-                        colors=colors, dim=dim)
+                        colors=colors, dim=dim, corner="x")
             for k, (r, c) in enumerate(pos[o]):  # taps on padding: they multiply a zero
                 if not (0 <= r < h and 0 <= c < w):
-                    cv.cell(x0 + c + pw, y0 + r + ph, _dim(colors[k]), str(k), pad=True,
+                    cv.cell(x0 + c + pw, y0 + r + ph, dimmed(colors[k]), str(k), pad=True,
                             dim=dim, ink=INK, gid=f"fwdpad {oy} {ox} {r} {c}")
             if o == hl:
                 _emphasise_panel(cv, x0, y0, w + 2 * pw, h + 2 * ph)
@@ -378,7 +174,7 @@ def draw_input_grad_map(input_size, kernel_size, *, stride=1, padding=0, dilatio
     """
     geom = _geom(input_size, kernel_size, stride, padding, dilation)
     (h, w), (ho, wo), (kh, kw) = geom.input, geom.output, geom.kernel
-    hl = _check_highlight(highlight, h * w, "input")
+    hl = check_highlight(highlight, h * w, "input")
     imap = _trace(geom, "input_grad_map")
     colors = kernel_colors(kh * kw)
     never = (imap < 0).all(axis=(2, 3))
@@ -387,7 +183,7 @@ def draw_input_grad_map(input_size, kernel_size, *, stride=1, padding=0, dilatio
         note += ";  tinted = reached by no window (gradient 0)"
     cv, corner = _panel_grid(
         geom, h, w, ho, wo, title="Input-loss map: which outputs each input feeds",
-        subtitle=_describe(geom) + "\n" + note, label=_label("input-loss map", geom),
+        subtitle=describe(geom) + "\n" + note, label=_label("input-loss map", geom),
         legend=True, caption_of=lambda r, c: f"x{r * w + c}",
         axis_names=("input row", "input column"))
     for r in range(h):
@@ -402,7 +198,7 @@ def draw_input_grad_map(input_size, kernel_size, *, stride=1, padding=0, dilatio
                 cv.outline(x0, y0, wo, ho)
             else:
                 _small_grid(cv, x0, y0, imap[r, c], (0, 0), gid_prefix=f"igrad {r} {c}",
-                            colors=colors, dim=dim)
+                            colors=colors, dim=dim, corner="z")
             if p == hl:
                 _emphasise_panel(cv, x0, y0, wo, ho)
     return cv.finish()
@@ -418,7 +214,7 @@ def draw_weight_grad_map(input_size, kernel_size, *, stride=1, padding=0, dilati
     """
     geom = _geom(input_size, kernel_size, stride, padding, dilation)
     (ho, wo), (kh, kw) = geom.output, geom.kernel
-    hl = _check_highlight(highlight, kh * kw, "kernel")
+    hl = check_highlight(highlight, kh * kw, "kernel")
     wmap = _trace(geom, "weight_grad_map")
     colors = kernel_colors(kh * kw)
     note = "numbers = the input x it met at that output, so dk = Σ dz·x"
@@ -426,7 +222,7 @@ def draw_weight_grad_map(input_size, kernel_size, *, stride=1, padding=0, dilati
         note += ";  hatched = padding (a zero)"
     cv, corner = _panel_grid(
         geom, kh, kw, ho, wo, title="Weight-derivative map: what each weight meets at each output",
-        subtitle=_describe(geom) + "\n" + note, label=_label("weight-derivative map", geom),
+        subtitle=describe(geom) + "\n" + note, label=_label("weight-derivative map", geom),
         legend=False, caption_of=lambda i, j: f"k{i * kw + j}",
         axis_names=("kernel row", "kernel column"))
     for i in range(kh):
@@ -442,6 +238,9 @@ def draw_weight_grad_map(input_size, kernel_size, *, stride=1, padding=0, dilati
                     else:
                         cv.cell(x0 + ox, y0 + oy, colors[k], str(v), dim=dim,
                                 gid=f"wgrad {i} {j} {oy} {ox}")
+                    if cv.pt >= 30:
+                        _corner_label(cv, x0 + ox, y0 + oy, f"z{oy * wo + ox}",
+                                      PAD_FACE if v < 0 else colors[k], dim)
             cv.outline(x0, y0, wo, ho)
             if k == hl:
                 _emphasise_panel(cv, x0, y0, wo, ho)
@@ -475,16 +274,18 @@ def draw_participation_counts(input_size, kernel_size, *, stride=1, padding=0, d
     """
     geom = _geom(input_size, kernel_size, stride, padding, dilation)
     (h, w), (ho, wo), (ph, pw), (kh, kw) = geom.input, geom.output, geom.padding, geom.kernel
-    hl = _check_highlight(highlight, h * w, "input")
+    hl = check_highlight(highlight, h * w, "input")
     counts = _trace(geom, "participation_counts")
     total, taps = int(counts.sum()), ho * wo * kh * kw
     note = f"sum = {total} = {ho * wo} outputs × {kh * kw} kernel weights"
     if total != taps:
         note += f" − {taps - total} taps on padding"
-    cv = _Canvas(w + 2 * pw, h + 2 * ph, "Participation counts: how many outputs each input feeds",
-                 _describe(geom) + "\n" + note, label=_label("participation counts", geom),
-                 max_cell=0.75, max_w=9, max_h=8)
-    vmax = max(int(counts.max()), 1)
+    if (counts == 0).any():
+        note += ";  tinted = reached by no window (gradient 0)"
+    cv = Canvas(w + 2 * pw, h + 2 * ph, "Participation counts: how many outputs each input feeds",
+                describe(geom) + "\n" + note, label=_label("participation counts", geom),
+                max_cell=0.75, max_w=9, max_h=8)
+    vmax = kh * kw  # no input meets more windows than the kernel has weights: a fixed scale
     _index_axes(cv, 0, 0, h + 2 * ph, w + 2 * pw, row_offset=ph, col_offset=pw)
     cv.text((w + 2 * pw) / 2, -cv.cells(0.45), "input column →")
     cv.text(-cv.cells(0.5), (h + 2 * ph) / 2, "← input row", rotation=90)
@@ -496,9 +297,9 @@ def draw_participation_counts(input_size, kernel_size, *, stride=1, padding=0, d
                 continue
             p = r * w + c
             dim = hl is not None and p != hl
-            face = _count_color(counts[r, c] / vmax)
+            face = NEVER_FACE if counts[r, c] == 0 else _count_color(counts[r, c] / vmax)
             cv.cell(x, y, face, str(counts[r, c]), dim=dim, gid=f"count {r} {c}", size=1.15)
-            ink = _ink_for(_dim(face) if dim else face)
+            ink = ink_for(dimmed(face) if dim else face)
             cv.text(x + 0.07, y + 0.07, f"x{p}", size=cv.small_size * 0.9, color=ink, ha="left",
                     va="top", alpha=0.75)
             if p == hl:
@@ -524,7 +325,7 @@ def draw_im2col_matrix(input_size, kernel_size, *, stride=1, padding=0, dilation
     geom = _geom(input_size, kernel_size, stride, padding, dilation)
     (ho, wo), (kh, kw) = geom.output, geom.kernel
     n_out, n_k = ho * wo, kh * kw
-    hl = _check_highlight(highlight, n_out, "output")
+    hl = check_highlight(highlight, n_out, "output")
     idx = _trace(geom, "im2col_indices")
     colors = kernel_colors(n_k)
     kx = n_k + 2.0          # the kernel vector
@@ -535,8 +336,8 @@ def draw_im2col_matrix(input_size, kernel_size, *, stride=1, padding=0, dilation
     note = "entries = the input x each weight meets for each output"
     if (idx < 0).any():
         note += ";  hatched = padding (reads 0)"
-    cv = _Canvas(zx + 1, rows, "The im2col ('face-lift') matrix: convolution as one matrix product",
-                 _describe(geom) + "\n" + note, label=_label("im2col matrix", geom))
+    cv = Canvas(zx + 1, rows, "The im2col ('face-lift') matrix: convolution as one matrix product",
+                describe(geom) + "\n" + note, label=_label("im2col matrix", geom))
     head = float(np.clip(cv.pt * 0.32, 7, 12))
     cv.text(n_k / 2, my - cv.cells(0.5), "X_col: one column per kernel weight")
     cv.text(-cv.cells(0.55), my + n_out / 2, "← one row per output", rotation=90)
@@ -553,7 +354,7 @@ def draw_im2col_matrix(input_size, kernel_size, *, stride=1, padding=0, dilation
             else:
                 cv.cell(k, my + o, colors[k], str(v), dim=dim, gid=f"im2col {o} {k}")
     cv.outline(0, my, n_k, n_out)
-    cv.text(kx - 1.0, rows / 2, "·", size=cv.label_size * 4, fontweight="bold")
+    cv.text(kx - 1.0, rows / 2, "●", size=cv.label_size * 0.8)
     cv.text(kx + 0.5, ky - cv.cells(0.25), "k")
     for k in range(n_k):
         cv.cell(kx, ky + k, colors[k], f"k{k}", gid=f"kvec {k}")
@@ -567,7 +368,8 @@ def draw_im2col_matrix(input_size, kernel_size, *, stride=1, padding=0, dilation
         cv.emphasis(0, my + hl, n_k, 1)
         cv.emphasis(zx, my + hl, 1, 1)
         terms = [f"x{int(v)}·k{k}" for k, v in enumerate(idx[hl]) if v >= 0]
-        text = _sum_formula(f"z{hl}", terms, 5) if terms else f"z{hl} = 0 (its window is all padding)"
+        text = (_sum_formula(f"z{hl}", terms, 5) if terms
+                else f"z{hl} = 0 (its window is all padding)")
         cv.text(0, my + n_out + cv.cells(0.2), text, size=cv.formula_size, ha="left", va="top",
                 family="DejaVu Sans Mono", gid="rowformula")
     return cv.finish()
@@ -594,6 +396,7 @@ def _input_grid(cv, x0, y0, geom, hl, pad, *, gid_prefix):
     """The (H, W) dX grid, labelled dx<id>, with a hatched ``pad`` ring and ``hl`` framed."""
     (h, w), (ph, pw) = geom.input, pad
     counts = _trace(geom, "participation_counts")
+    size = cv.cell_text_size(cv.named("dx", h * w - 1))  # one size for the whole grid
     cv.text(x0 + (w + 2 * pw) / 2, y0 - cv.cells(0.25), "dX")
     for r in range(-ph, h + ph):
         for c in range(-pw, w + pw):
@@ -602,8 +405,8 @@ def _input_grid(cv, x0, y0, geom, hl, pad, *, gid_prefix):
                 cv.pad_cell(x, y)
                 continue
             p = r * w + c
-            cv.cell(x, y, NEVER_FACE if counts[r, c] == 0 else DZ_FACE, cv.named("dx", p), dim=p != hl,
-                    gid=f"{gid_prefix} {r} {c}")
+            cv.cell(x, y, NEVER_FACE if counts[r, c] == 0 else DZ_FACE, cv.named("dx", p),
+                    dim=p != hl, gid=f"{gid_prefix} {r} {c}", fontsize=size)
             if p == hl:
                 cv.emphasis(x, y, 1, 1)
     cv.outline(x0, y0, w + 2 * pw, h + 2 * ph)
@@ -622,8 +425,8 @@ def draw_col2im_backward(input_size, kernel_size, *, stride=1, padding=0, dilati
     geom = _geom(input_size, kernel_size, stride, padding, dilation)
     (h, w), (ho, wo), (ph, pw), (kh, kw) = geom.input, geom.output, geom.padding, geom.kernel
     n_out, n_k = ho * wo, kh * kw
-    hl = _check_highlight(_centre_input(geom) if highlight is None else highlight, h * w,
-                          "input")
+    hl = check_highlight(_centre_input(geom) if highlight is None else highlight, h * w,
+                         "input")
     idx = _trace(geom, "im2col_indices")
     colors = kernel_colors(n_k)
     terms = _dx_terms(geom, hl)
@@ -633,16 +436,17 @@ def draw_col2im_backward(input_size, kernel_size, *, stride=1, padding=0, dilati
     note = f"entry label = the input pixel col2im adds it into;  framed: the entries of dx{hl}"
     if (idx < 0).any():
         note += "\nhatched = the entry fell on padding: col2im drops it"
-    cv = _Canvas(gx + w + 2 * pw, my + max(n_out, h + 2 * ph + 4),
-                 "dX the im2col way: dX_col = dz · kᵀ, then col2im adds each entry back",
-                 _describe(geom) + "\n" + note, label=_label("col2im backward", geom))
+    cv = Canvas(gx + w + 2 * pw, my + max(n_out, h + 2 * ph + 4),
+                "dX the im2col way: dX_col = dz · kᵀ, then col2im adds each entry back",
+                describe(geom) + "\n" + note, label=_label("col2im backward", geom))
     cv.text(0.5, 0.5, "×", size=cv.label_size * 1.3)
     cv.text(mx + n_k / 2, -cv.cells(0.25), "dX_col = dz · kᵀ")
     for k in range(n_k):
         cv.cell(mx + k, 0, colors[k], f"k{k}")
     used = {o for o, _ in terms}
     for o in range(n_out):
-        cv.cell(0, my + o, DZ_FACE, cv.named("dz", o), dim=o not in used)
+        cv.cell(0, my + o, DZ_FACE, cv.named("dz", o), dim=o not in used,
+                fontsize=cv.cell_text_size(cv.named("dz", n_out - 1)))
         for k in range(n_k):
             v = int(idx[o, k])
             if v < 0:
@@ -669,15 +473,16 @@ def _full_correlation_note(geom, off, extra):
     (sh, sw), (kh, kw), (dh, dw), (ph, pw) = geom.stride, geom.kernel, geom.dilation, geom.padding
     parts = []
     if (sh, sw) != (1, 1):
-        gaps = _fmt((sh - 1, sw - 1))
-        parts.append(f"stride−1 = {gaps} zero{'' if gaps == '1' else 's'} between dz entries")
+        gaps = fmt_pair((sh - 1, sw - 1))
+        parts.append(f"{gaps} zero{'' if gaps == '1' else 's'} between entries (stride − 1)")
     if (dh, dw, ph, pw) == (1, 1, 0, 0):
-        parts.append(f"pad by K−1 = {_fmt((kh - 1, kw - 1))}")
+        parts.append(f"padded by K−1 = {fmt_pair((kh - 1, kw - 1))}")
     else:
-        parts.append(f"pad by D(K−1) − P = {_fmt(off)}")
+        parts.append(f"padded by D(K−1) − P = {fmt_pair(off)}")
+    note = "dz: " + ", ".join(parts)
     if any(extra):
-        parts.append(f"+ {_fmt(extra)} after, for rows/columns the stride skipped")
-    return "dz: " + ", ".join(parts) + ";  the rotated kernel slides over it"
+        note += f" (+ {fmt_pair(extra)} at the end: rows/columns no window stepped on)"
+    return note + ";  then the rotated kernel slides over it"
 
 
 def draw_full_correlation(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
@@ -693,8 +498,8 @@ def draw_full_correlation(input_size, kernel_size, *, stride=1, padding=0, dilat
     geom = _geom(input_size, kernel_size, stride, padding, dilation)
     (h, w), (ho, wo), (ph, pw), (kh, kw) = geom.input, geom.output, geom.padding, geom.kernel
     (sh, sw), (dh, dw) = geom.stride, geom.dilation
-    hl = _check_highlight(_centre_input(geom) if highlight is None else highlight, h * w,
-                          "input")
+    hl = check_highlight(_centre_input(geom) if highlight is None else highlight, h * w,
+                         "input")
     colors = kernel_colors(kh * kw)
     reach = (dh * (kh - 1), dw * (kw - 1))
     canvas = (h + reach[0], w + reach[1])          # every input's window fits on it
@@ -710,9 +515,9 @@ def draw_full_correlation(input_size, kernel_size, *, stride=1, padding=0, dilat
     gx = kx + kw + gap
     rows = max(canvas[0], kh, h)
     cy, ky, gy = ((rows - n) / 2 for n in (canvas[0], kh, h))
-    cv = _Canvas(gx + w, rows + 3, "dX as a full correlation: pad dz, rotate the kernel 180°, "
-                 "correlate", _describe(geom) + "\n" + _full_correlation_note(geom, off, extra),
-                 label=_label("full correlation", geom))
+    cv = Canvas(gx + w, rows + 3, "dX as a full correlation: pad dz, rotate the kernel 180°, "
+                "correlate", describe(geom) + "\n" + _full_correlation_note(geom, off, extra),
+                label=_label("full correlation", geom))
     cv.text(canvas[1] / 2, cy - cv.cells(0.25), "dz, zero-padded")
     for q in range(canvas[0]):
         for s in range(canvas[1]):
@@ -723,12 +528,12 @@ def draw_full_correlation(input_size, kernel_size, *, stride=1, padding=0, dilat
             if inside and a % sh == 0 and b % sw == 0:
                 o = (a // sh) * wo + b // sw
                 cv.cell(x, y, DZ_FACE if k is None else colors[k], cv.named("dz", o),
-                        gid=f"dz {q} {s}")
+                        gid=f"dz {q} {s}", fontsize=cv.cell_text_size(cv.named("dz", ho * wo - 1)))
             elif inside:  # a zero inserted for the stride
                 cv.cell(x, y, BLANK_FACE if k is None else colors[k], "0",
                         ink="#777777" if k is None else None)
             elif k is not None:
-                cv.cell(x, y, _dim(colors[k]), "0", pad=True, ink=INK)
+                cv.cell(x, y, dimmed(colors[k]), "0", pad=True, ink=INK)
             else:
                 cv.pad_cell(x, y)
     cv.outline(0, cy, canvas[1], canvas[0])
@@ -741,7 +546,7 @@ def draw_full_correlation(input_size, kernel_size, *, stride=1, padding=0, dilat
             cv.cell(kx + j, ky + i, colors[k], str(k), gid=f"rot {i} {j}")
     cv.outline(kx, ky, kw, kh)
     if (dh, dw) != (1, 1):
-        cv.text(kx + kw / 2, ky + kh + cv.cells(0.25), f"(dilated by {_fmt((dh, dw))})",
+        cv.text(kx + kw / 2, ky + kh + cv.cells(0.25), f"(dilated by {fmt_pair((dh, dw))})",
                 size=cv.small_size)
     cv.text(gx - gap / 2, rows / 2, "=", size=cv.label_size * 1.6)
     _input_grid(cv, gx, gy, geom, hl, (0, 0), gid_prefix="dx")

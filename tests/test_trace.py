@@ -5,6 +5,7 @@ import pytest
 
 import convkit as ck
 from convkit.geometry import conv_geometry
+from geometries import CASES
 from convkit.trace import window_positions
 
 # ----------------------------------------------------------------- the article's example
@@ -98,8 +99,13 @@ GEOMETRIES = [
     pytest.param(dict(input_size=(5, 7), kernel_size=(5, 3), stride=2, padding=2),
                  id="5x7-k5x3-s2-p2"),
     pytest.param(dict(input_size=1, kernel_size=3, padding=1), id="1x1-k3-p1"),
-    pytest.param(dict(input_size=3, kernel_size=3, padding=3), id="3x3-k3-p3-windows-on-padding-only"),
+    pytest.param(dict(input_size=3, kernel_size=3, padding=3),
+                 id="3x3-k3-p3-windows-on-padding-only"),
     pytest.param(dict(input_size=9, kernel_size=3), id="9x9-k3"),
+] + [  # and the single-channel geometry of every case in the shared sweep
+    pytest.param(dict(input_size=(h, w), kernel_size=kernel, stride=stride, padding=padding,
+                      dilation=dilation), id=f"sweep-{name}")
+    for name, (_n, _c, h, w, _f, kernel, stride, padding, dilation, _g) in CASES.items()
 ]
 
 
