@@ -70,6 +70,8 @@ def lab(tmp_path_factory):
         "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
         # start the notebook's kernel without a "Select Kernel" dialog; never autosave
         "docmanager-extension/plugin": {"autoStartDefaultKernel": True, "autosave": False},
+        # render every cell, not only those scrolled into view, so the checks see them all
+        "notebook-extension/tracker": {"windowingMode": "none"},
     }
     for name, values in user_settings.items():
         path = home / "user-settings" / "@jupyterlab" / f"{name}.jupyterlab-settings"
@@ -142,6 +144,12 @@ def test_explorer_draws_and_redraws_in_chromium(chromium, lab):
             page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
             # Run All before the kernel is connected would run nothing: wait for "Idle"
             page.locator(".jp-StatusBar-Widget", has_text="Idle").first.wait_for(timeout=60_000)
+            # as committed (no widget state stored), the notebook must open without an error
+            page.locator(".jp-CodeCell", has_text="explore(6").scroll_into_view_if_needed()
+            page.wait_for_timeout(1000)  # let the saved outputs render
+            page.screenshot(path=str(ARTIFACTS / "browser-before-run.png"))
+            assert page.get_by_text("Error displaying widget").count() == 0, \
+                "the committed notebook shows 'Error displaying widget' before it is run"
             page.locator(".lm-MenuBar-item", has_text="Run").first.click()
             page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
 
