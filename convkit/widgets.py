@@ -98,8 +98,8 @@ def render(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="f
     """Check a geometry and draw one view of it.
 
     -> ``(status, figure)``: ``status`` is plain text (a second line names the highlighted
-    element and who it touches); ``figure`` is the
-    matplotlib Figure, or ``None`` when the geometry is invalid (``status`` then says why).
+    element and who it touches); ``figure`` is the matplotlib Figure, or ``None`` when the
+    geometry cannot be drawn (``status`` then says why).
     ``select`` is the flat id of the highlighted output / input / weight (see ``VIEWS``).
     """
     if view not in VIEWS:
@@ -142,6 +142,7 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
     Returns the ``ipywidgets.interactive`` widget (its figure lives in ``widget.out``).
     """
     import ipywidgets as widgets
+    from IPython.display import clear_output, display
 
     height, width = pair(input_size, "input_size")
     start = {"height": height, "width": width, "kernel": kernel_size, "stride": stride,
@@ -206,7 +207,6 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
                               None if select == NONE else select)
         status.value = (html.escape(text).replace("\n", "<br>") if figure is not None else
                         f"<b style='color:#b00020'>⚠ {html.escape(text)}</b>")
-        from IPython.display import clear_output, display
         if figure is None:
             clear_output()  # no stale picture under the message
         else:
