@@ -170,11 +170,7 @@ def test_explorer_draws_and_redraws_in_chromium(chromium, lab):
             page.keyboard.press("Control+A")
             page.keyboard.type(new_stride)
             page.keyboard.press("Enter")
-            page.wait_for_function(
-                """([selector, before]) => {
-                       const img = document.querySelector(selector);
-                       return img !== null && img.src !== before; }""",
-                arg=[".convkit-explorer .widget-output img", before], timeout=30_000)
+            _wait_for_new_figure(page, before)
             after = explorer.locator(".widget-output img").first.get_attribute("src")
             assert after != before
             status_after = explorer.locator(".widget-html").first.inner_text()
@@ -199,10 +195,12 @@ def test_explorer_draws_and_redraws_in_chromium(chromium, lab):
             page.keyboard.press("Enter")
             explorer.locator(".widget-output img").first.wait_for(timeout=30_000)
 
-            # highlight one input: the status line names the outputs it feeds
+            # highlight one input: the status line names the outputs it feeds, the figure redraws
+            before = explorer.locator(".widget-output img").first.get_attribute("src")
             explorer.locator(".widget-dropdown", has_text="highlight").locator("select") \
                 .select_option(label="input 14")
             explorer.get_by_text("Selected input 14").wait_for(timeout=30_000)
+            _wait_for_new_figure(page, before)
 
             explorer.scroll_into_view_if_needed()
             shot = ARTIFACTS / "browser-explorer.png"
@@ -218,3 +216,12 @@ def test_explorer_draws_and_redraws_in_chromium(chromium, lab):
             raise
         finally:
             browser.close()
+
+
+def _wait_for_new_figure(page, before):
+    """Wait until the explorer shows a figure whose image differs from ``before``."""
+    page.wait_for_function(
+        """([selector, before]) => {
+               const img = document.querySelector(selector);
+               return img !== null && img.src !== before; }""",
+        arg=[".convkit-explorer .widget-output img", before], timeout=30_000)
