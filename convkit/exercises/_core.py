@@ -32,7 +32,8 @@ def not_yet(message):
     return Verdict(False, message)
 
 
-def compare_array(answer, expected, name="your answer", *, rtol=1e-6, atol=1e-8, mistakes=()):
+def compare_array(answer, expected, name="your answer", *, rtol=1e-6, atol=1e-8, mistakes=(),
+                  praise="well done."):
     """Judge ``answer`` against ``expected``; return a :class:`Verdict` with a specific hint.
 
     ``mistakes`` is a sequence of ``(wrong_array, hint)`` pairs: answers a student typically
@@ -53,7 +54,7 @@ def compare_array(answer, expected, name="your answer", *, rtol=1e-6, atol=1e-8,
                            f"{answer.shape}; expected {expected.shape} — reshape it.")
         return not_yet(f"{name} has shape {answer.shape}; expected {expected.shape}.")
     if np.allclose(answer, expected, rtol=rtol, atol=atol):
-        return correct()
+        return correct(praise)
     for wrong, hint in mistakes:
         wrong = np.asarray(wrong)
         if wrong.shape == answer.shape and np.allclose(answer, wrong, rtol=rtol, atol=atol):

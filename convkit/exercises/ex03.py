@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._core import Verdict, compare_array, correct, not_yet
+from ._core import Verdict, compare_array, not_yet
 from ..direct import conv2d_direct_backward, conv2d_loops
 
 __all__ = ["dx_problem", "input_gradient", "PARTICIPATION_PROBLEM", "participation"]
@@ -73,11 +73,9 @@ def input_gradient(answer) -> Verdict:
                                      "flips up-down too: k[::-1, ::-1]."),
         (_full(dz[::-1, ::-1], k, pad), "you rotated dZ instead of the kernel."),
     ]
-    verdict = compare_array(answer, expected, "your dX", mistakes=mistakes)
-    if verdict:
-        return correct("dX = dZ padded by K-1 = 2, correlated with the kernel rotated 180°: "
-                       "every input collects dZ x the weight it met.")
-    return verdict
+    return compare_array(answer, expected, "your dX", mistakes=mistakes,
+                         praise="dX = dZ padded by K-1 = 2, correlated with the kernel rotated "
+                                "180°: every input collects dZ x the weight it met.")
 
 
 # Exercise 2: participation counts for a non-square input.
@@ -121,9 +119,7 @@ def participation(answer) -> Verdict:
                            "every multiply-add uses exactly one input.")
         return not_yet("the total is right, but some inputs are off. Count, for each input "
                        "pixel, how many 3x3 windows cover it.")
-    verdict = compare_array(counts, expected, "your array")
-    if verdict:
-        return correct(f"they sum to {ho * wo * kh * kw} = {ho * wo} outputs x {kh * kw} "
-                       "multiply-adds; each count is (windows covering the row) x (windows "
-                       "covering the column).")
-    return verdict
+    return compare_array(counts, expected, "your array",
+                         praise=f"they sum to {ho * wo * kh * kw} = {ho * wo} outputs x {kh * kw} "
+                                "multiply-adds; each count is (windows covering the row) x "
+                                "(windows covering the column).")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..direct import conv2d_loops, conv2d_loops_backward
-from ._core import compare_array, correct, not_yet
+from ._core import compare_array, not_yet
 
 __all__ = ["weight_gradient_task", "weight_gradient",
            "batch_weight_gradient_task", "batch_weight_gradient",
@@ -67,7 +67,7 @@ def weight_gradient(answer):
         return hint
     expected = _dw_of_one_sample(x, dz)
     flipped_dz = conv2d_loops(x[None, None], dz[::-1, ::-1][None, None])[0, 0]
-    verdict = compare_array(answer, expected, "your dW", mistakes=[
+    return compare_array(answer, expected, "your dW", mistakes=[
         (expected[::-1, ::-1],
          "it is the right answer rotated by 180°: you correlated dZ with X (the wrong way "
          "round). Weight (i, j) met X[a+i, b+j] when it made output (a, b), so "
@@ -78,10 +78,7 @@ def weight_gradient(answer):
         (expected.T,
          "it is transposed: dW[i, j] belongs to kernel row i, column j; take X[a+i, b+j] "
          "with a, b running over the output rows and columns."),
-    ])
-    if verdict:  # a specific line beats a bare 'well done'
-        return correct('dW is X correlated with dZ: a forward pass with dZ as the kernel.')
-    return verdict
+    ], praise='dW is X correlated with dZ: a forward pass with dZ as the kernel.')
 
 
 # --------------------------------------------------------------------------- exercise 2
@@ -116,7 +113,7 @@ def batch_weight_gradient(answer):
         return hint
     _, expected, _ = conv2d_loops_backward(dz, x, np.zeros((1, 1, 3, 3)))
     per_sample = np.stack([_dw_of_one_sample(x[n, 0], dz[n, 0]) for n in range(len(x))])
-    verdict = compare_array(answer, expected, "your dW", mistakes=[
+    return compare_array(answer, expected, "your dW", mistakes=[
         (per_sample[0].reshape(1, 1, 3, 3),
          "it is the gradient from the first sample only. The kernel took part in all four "
          "samples' forward passes: sum the contributions over the batch."),
@@ -126,10 +123,7 @@ def batch_weight_gradient(answer):
         (expected[..., ::-1, ::-1],
          "it is rotated by 180°: you correlated dZ with X (the wrong way round); "
          "dW[i, j] = Σ_n Σ_(a,b) dZ[n, a, b]·X[n, a+i, b+j]."),
-    ])
-    if verdict:  # a specific line beats a bare 'well done'
-        return correct("one kernel, shared by the batch, so the samples' contributions add up.")
-    return verdict
+    ], praise="one kernel, shared by the batch, so the samples' contributions add up.")
 
 
 # --------------------------------------------------------------------------- exercise 3
@@ -160,13 +154,10 @@ def bias_gradient(answer):
         return hint
     expected = np.array([sum(dz[n, f, i, j] for n in range(4) for i in range(3) for j in range(3))
                          for f in range(2)])
-    verdict = compare_array(answer, expected, "your db", mistakes=[
+    return compare_array(answer, expected, "your db", mistakes=[
         (dz.mean(axis=(0, 2, 3)),
          "it is the mean of dZ. The bias was added to every output, and each of those "
          "outputs passes its full gradient back to it: sum, don't average."),
         (dz.sum(axis=(2, 3))[0],
          "it is the first sample's sum only: add every sample's contribution."),
-    ])
-    if verdict:  # a specific line beats a bare 'well done'
-        return correct('db[f] is dZ[:, f] summed over the batch and every position.')
-    return verdict
+    ], praise='db[f] is dZ[:, f] summed over the batch and every position.')

@@ -104,10 +104,12 @@ def counts(answer) -> Verdict:
                    "nothing — count 0."),
         (expected.T, "you swapped rows and columns: the input is 6 rows by 5 columns."),
     ]
-    verdict = compare_array(answer, expected, "your table", mistakes=mistakes)
+    verdict = compare_array(answer, expected, "your table", mistakes=mistakes,
+                            praise=f"the counts add up to {expected.sum()} = outputs × {k * k} "
+                                   "weights, and the row the floor dropped counts 0 — its "
+                                   "gradient is zero.")
     if verdict:
-        return correct(f"the counts add up to {expected.sum()} = outputs × {k * k} weights, "
-                       "and the row the floor dropped counts 0 — its gradient is zero.")
+        return verdict
     if "entries differ" in verdict.message and np.sum(answer) != expected.sum():
         ho = _loops_output(size[0], k, s, 0, 1)
         wo = _loops_output(size[1], k, s, 0, 1)

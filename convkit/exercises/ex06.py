@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..direct import conv2d_loops, conv2d_loops_backward
-from ._core import compare_array, correct, not_yet
+from ._core import compare_array, not_yet
 
 __all__ = ["ROW_TASK", "im2col_row", "forward_task", "forward_matmul",
            "input_gradient_task", "input_gradient_col2im"]
@@ -77,11 +77,9 @@ def im2col_row(answer):
                              f"that is the row of output {other}, at (row, column) = ({py}, {px}). "
                              f"The output is {ho}×{wo}, so output {o} sits at "
                              f"({o} // {wo}, {o} % {wo}) = ({oy}, {ox})."))
-    verdict = compare_array(answer, expected, "your row", mistakes=mistakes)
-    if verdict:  # a specific line beats a bare 'well done'
-        return correct(f"output {o} is at ({oy}, {ox}), so it reads X[{oy}:{oy + kh}, "
-                       f"{ox}:{ox + kw}], row by row.")
-    return verdict
+    return compare_array(answer, expected, "your row", mistakes=mistakes,
+                         praise=f"output {o} is at ({oy}, {ox}), so it reads "
+                                f"X[{oy}:{oy + kh}, {ox}:{ox + kw}], row by row.")
 
 
 # --------------------------------------------------------------------------- exercise 2
@@ -113,7 +111,7 @@ def forward_matmul(answer):
     expected = conv2d_loops(x, w, b)
     column_major = conv2d_loops(x, w.transpose(0, 1, 3, 2), b)  # kernel flattened column by column
     transposed = (conv2d_loops(x, w, b).reshape(2, 9).T).reshape(1, 2, 3, 3)
-    verdict = compare_array(answer, expected, "your y", mistakes=[
+    return compare_array(answer, expected, "your y", mistakes=[
         (column_major,
          "the kernel was flattened column by column (a transpose, or order='F'). im2col's "
          "rows follow the kernel row by row (weight id = i·KW + j), so flatten with "
@@ -127,10 +125,7 @@ def forward_matmul(answer):
         (transposed,
          "its numbers are scrambled: you reshaped Yᵀ (L, F) straight into "
          "(1, 2, 3, 3). Compute W @ cols, which is (F, L), and reshape that."),
-    ])
-    if verdict:  # a specific line beats a bare 'well done'
-        return correct('Y = W·cols + b, one matrix product for all outputs.')
-    return verdict
+    ], praise='Y = W·cols + b, one matrix product for all outputs.')
 
 
 # --------------------------------------------------------------------------- exercise 3
@@ -182,7 +177,7 @@ def input_gradient_col2im(answer):
     wv, dyv = w.reshape(1, 9), dy.reshape(1, 9)
     dcols = wv.T @ dyv
     as_x = lambda a: a.reshape(1, 1, 5, 5)  # noqa: E731 - tiny local helper
-    verdict = compare_array(answer, expected, "your dX", mistakes=[
+    return compare_array(answer, expected, "your dX", mistakes=[
         (as_x(_fold(dcols, "average")),
          "you divided by the participation counts, as if col2im had to undo im2col (an "
          "inverse). The gradient needs the adjoint (transpose): a pixel that sat in k windows "
@@ -199,7 +194,4 @@ def input_gradient_col2im(answer):
          "the kernel is rotated by 180°. The rotation belongs to the direct method's 'full "
          "correlation'; with im2col, Wᵀ·dY puts each weight in its own row and col2im "
          "puts it in the right place — no rotation needed."),
-    ])
-    if verdict:  # a specific line beats a bare 'well done'
-        return correct("dX = col2im(Wᵀ·dY): every copy's gradient added back onto its pixel.")
-    return verdict
+    ], praise="dX = col2im(Wᵀ·dY): every copy's gradient added back onto its pixel.")

@@ -42,18 +42,15 @@ def winograd_products(answer):
                            "asks for the four products m before the output transform.")
     bt_d = np.array([d[0] - d[2], d[1] + d[2], d[2] - d[1], d[1] - d[3]])
     g_g = np.array([g[0], (g[0] + g[1] + g[2]) / 2, (g[0] - g[1] + g[2]) / 2, g[2]])
-    verdict = compare_array(answer, expected, "m", mistakes=[
+    return compare_array(answer, expected, "m", mistakes=[
         (bt_d, "this is Bᵀ d alone: multiply it elementwise by G g."),
         (g_g, "this is G g alone: multiply it elementwise by Bᵀ d."),
         (_f23_products(d, g[::-1]), "you flipped the kernel: convkit computes correlation, so g "
                                     "goes into G g as it is."),
         (_f23_products(d, g) * 2, "every product is twice too big: G holds halves (0.5) in its "
                                   "middle rows."),
-    ])
-    if verdict:
-        return correct("4 multiplies give both outputs: Aᵀ m = "
-                       f"{outputs.tolist()}, which take 6 multiplies directly.")
-    return verdict
+    ], praise="4 multiplies give both outputs: Aᵀ m = "
+              f"{outputs.tolist()}, which take 6 multiplies directly.")
 
 
 # --------------------------------------------------------------------------- exercise 2
@@ -87,7 +84,7 @@ def fft_correlation(answer):
             if np.allclose(a, plain):
                 return not_yet("this is the whole circular convolution: flip the kernel (k[::-1]) "
                                "and keep only [K-1:], the outputs without wrap-around.")
-    verdict = compare_array(answer, expected, "your correlation", mistakes=[
+    return compare_array(answer, expected, "your correlation", mistakes=[
         (plain[m - 1:], "this is convolution, not correlation: multiplying spectra *convolves*, so "
                         "flip the kernel first (k[::-1]) — correlation is convolution with the "
                         "flipped kernel."),
@@ -95,11 +92,8 @@ def fft_correlation(answer):
                               f"(they mix in samples from the far end). Keep [K-1:] instead."),
         (plain[:n - m + 1], "the kernel is not flipped and you kept the wrapped-around start: flip "
                             "k with k[::-1] and keep [K-1:]."),
-    ])
-    if verdict:
-        return correct("flip, transform, multiply, transform back, drop the K-1 wrapped outputs: "
-                       "that is conv2d_fft along one axis.")
-    return verdict
+    ], praise="flip, transform, multiply, transform back, drop the K-1 wrapped outputs: "
+              "that is conv2d_fft along one axis.")
 
 
 # --------------------------------------------------------------------------- exercise 3
