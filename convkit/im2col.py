@@ -115,10 +115,23 @@ def backward_from_cols(dy, cols, w, geom, groups):
 
     dy (N, F, Ho, Wo), cols (N, C*KH*KW, L), w (F, C/g, KH, KW) -> dx, dw, db.
     """
+    return (input_gradient_from_dy(dy, w, geom, groups),
+            weight_gradient_from_cols(dy, cols, w.shape, groups),
+            dy.sum(axis=(0, 2, 3)))
+
+
+def input_gradient_from_dy(dy, w, geom, groups):
+    """dX = col2im(Wᵀ @ dY): no im2col of x needed.  dy (N, F, Ho, Wo) -> dx (N, C, H, W)."""
+    n, f = dy.shape[:2]
+    dyg = dy.reshape(n, groups, f // groups, -1)           # (n, g, F/g, L)
+    wg = w.reshape(groups, f // groups, -1)                # (g, F/g, C/g*KK)
+    dcols = (wg.transpose(0, 2, 1) @ dyg).reshape(n, -1, dyg.shape[-1])
+    return _col2im(dcols, geom)
+
+
+def weight_gradient_from_cols(dy, cols, w_shape, groups):
+    """dW = dY @ colsᵀ summed over the batch.  dy (N, F, Ho, Wo), cols (N, C*KK, L) -> (F, C/g, KH, KW)."""
     n, f = dy.shape[:2]
     dyg = dy.reshape(n, groups, f // groups, -1)           # (n, g, F/g, L)
     colsg = cols.reshape(n, groups, -1, cols.shape[-1])    # (n, g, C/g*KK, L)
-    wg = w.reshape(groups, f // groups, -1)                # (g, F/g, C/g*KK)
-    dw = (dyg @ colsg.transpose(0, 1, 3, 2)).sum(axis=0).reshape(w.shape)
-    dcols = (wg.transpose(0, 2, 1) @ dyg).reshape(cols.shape)
-    return _col2im(dcols, geom), dw, dy.sum(axis=(0, 2, 3))
+    return (dyg @ colsg.transpose(0, 1, 3, 2)).sum(axis=0).reshape(w_shape)

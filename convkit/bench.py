@@ -1,0 +1,288 @@
+"""Benchmark: the literal loops, 实力派 (direct) and 偶像派 (im2col) against PyTorch.
+
+    python -m convkit.bench                  # float32 and float64, every layer, a table
+    python -m convkit.bench --quick          # float32, fewer repeats (about a minute)
+    python -m convkit.bench --json out.json  # also write every number as JSON ("-" = stdout)
+
+Everything runs in one process with 2 BLAS/OpenMP threads (numpy through threadpoolctl,
+PyTorch through ``torch.set_num_threads``), and the methods take turns inside each repeat,
+so a busy machine slows them all alike: compare the ratios, not the absolute times.
+Without PyTorch the ratio columns say n/a.
+
+Passes: forward; dX and dW each alone from (x, dy) (im2col's dW includes unfolding x);
+fwd+bwd is one ``Conv2d`` forward and backward (im2col reuses the forward's columns).
+GFLOP/s counts 2·N·F·(C/groups)·KH·KW·Ho·Wo per pass (three passes for fwd+bwd).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+import importlib
+
+from . import direct
+from .geometry import check_conv_args
+from .layer import Conv2d
+
+# the module, not the function of the same name that convkit/__init__ exports
+im2col_module = importlib.import_module("convkit.im2col")
+
+THREADS = 2
+PASSES = ("forward", "dX", "dW", "fwd+bwd")
+LOOPS_MAX_MACS = 4e6  # the literal loops do about a million multiply-adds a second
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    n: int
+    c: int
+    size: int
+    f: int
+    k: int
+    stride: int = 1
+    padding: int = 0
+
+    @property
+    def output(self):
+        return (self.size + 2 * self.padding - self.k) // self.stride + 1
+
+    @property
+    def flops(self):
+        """Multiply-adds of one pass, counted as 2 FLOPs each."""
+        return 2 * self.n * self.f * self.c * self.k ** 2 * self.output ** 2
+
+
+CASES = (
+    Case("article N1·C1·5²·F1·k3", 1, 1, 5, 1, 3),
+    Case("N8·C3·32²·F16·k3·p1", 8, 3, 32, 16, 3, padding=1),
+    Case("N16·C64·56²·F64·k3·p1", 16, 64, 56, 64, 3, padding=1),
+    Case("N8·C128·28²·F128·k3·s2·p1", 8, 128, 28, 128, 3, stride=2, padding=1),
+    Case("N32·C32·32²·F64·k5·p2", 32, 32, 32, 64, 5, padding=2),
+)
+
+
+def limit_threads():
+    """Limit BLAS/OpenMP to THREADS; return a description of what runs (for the report)."""
+    try:
+        import threadpoolctl
+    except ImportError:
+        return {"threadpoolctl": None,
+                "note": "threadpoolctl missing: set OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 "
+                        "before starting python to get comparable numbers"}
+    limiter = threadpoolctl.threadpool_limits(THREADS)
+    limit_threads.keep = limiter  # the limit lasts as long as this object lives
+    return {"threadpoolctl": [{k: d.get(k) for k in ("internal_api", "architecture",
+                                                     "num_threads", "version")}
+                              for d in threadpoolctl.threadpool_info()]}
+
+
+def machine_info(torch):
+    info = {"threads": THREADS, "numpy": np.__version__,
+            "torch": None if torch is None else torch.__version__,
+            "OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE"),
+            "OMP_WAIT_POLICY": os.environ.get("OMP_WAIT_POLICY"),
+            "cpu_count": os.cpu_count(), "load_average": os.getloadavg()}
+    info.update(limit_threads())
+    return info
+
+
+def timed(fn):
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def matmul_gflops(dtype, size=1024, repeats=7):
+    """The machine's own square matrix product speed: the ceiling for any GEMM-based conv."""
+    rng = np.random.default_rng(0)
+    a, b = (rng.standard_normal((size, size)).astype(dtype) for _ in range(2))
+    a @ b
+    return 2 * size ** 3 / statistics.median(timed(lambda: a @ b) for _ in range(repeats)) / 1e9
+
+
+def convkit_runners(case, dtype, method, rng):
+    """callables for each pass of one convkit method on freshly drawn, seeded data."""
+    x = rng.standard_normal((case.n, case.c, case.size, case.size)).astype(dtype)
+    layer = Conv2d(case.c, case.f, case.k, stride=case.stride, padding=case.padding,
+                   method="direct" if method == "loops" else method, rng=rng, dtype=dtype)
+    w, b = layer.weight, layer.bias
+    kw = dict(stride=case.stride, padding=case.padding)
+    dy = rng.standard_normal((case.n, case.f, case.output, case.output)).astype(dtype)
+    geom = check_conv_args(x, w, b, **kw)
+    if method == "loops":
+        return {"forward": lambda: direct.conv2d_loops(x, w, b, **kw),
+                "fwd+bwd": lambda: (direct.conv2d_loops(x, w, b, **kw),
+                                    direct.conv2d_loops_backward(dy, x, w, **kw))}
+    if method == "direct":
+        dx = lambda: direct._input_gradient(dy, w, geom, 1)
+        dw = lambda: direct._weight_gradient(dy, x, geom, 1)
+        forward = lambda: direct.conv2d_direct(x, w, b, **kw)
+    else:
+        dx = lambda: im2col_module.input_gradient_from_dy(dy, w, geom, 1)
+        dw = lambda: im2col_module.weight_gradient_from_cols(
+            dy, im2col_module._im2col(x, geom), w.shape, 1)
+        forward = lambda: im2col_module.conv2d_im2col(x, w, b, **kw)
+    return {"forward": forward, "dX": dx, "dW": dw,
+            "fwd+bwd": lambda: (layer.forward(x), layer.backward(dy))}
+
+
+def torch_runners(case, dtype, torch, rng):
+    tdtype = {np.float32: torch.float32, np.float64: torch.float64}[dtype]
+    fn = torch.nn.functional
+    x = torch.from_numpy(rng.standard_normal((case.n, case.c, case.size, case.size))).to(tdtype)
+    w = torch.from_numpy(rng.standard_normal((case.f, case.c, case.k, case.k))).to(tdtype)
+    b = torch.from_numpy(rng.standard_normal(case.f)).to(tdtype)
+    dy = torch.from_numpy(rng.standard_normal((case.n, case.f, case.output, case.output))).to(tdtype)
+    kw = dict(stride=case.stride, padding=case.padding)
+    xg, wg, bg = (t.clone().requires_grad_() for t in (x, w, b))
+
+    def forward():
+        with torch.no_grad():
+            fn.conv2d(x, w, b, **kw)
+
+    def both():
+        xg.grad = wg.grad = bg.grad = None
+        fn.conv2d(xg, wg, bg, **kw).backward(dy)
+
+    return {"forward": forward,
+            "dX": lambda: torch.nn.grad.conv2d_input(x.shape, w, dy, **kw),
+            "dW": lambda: torch.nn.grad.conv2d_weight(x, w.shape, dy, **kw),
+            "fwd+bwd": both}
+
+
+def bench_case(case, dtype, torch, budget):
+    """Median seconds of every (method, pass); the methods take turns inside each repeat."""
+    rng = np.random.default_rng(0)
+    runners = {m: convkit_runners(case, dtype, m, rng) for m in ("direct", "im2col")}
+    if torch is not None:
+        runners["torch"] = torch_runners(case, dtype, torch, rng)
+    times = {m: {p: [] for p in PASSES} for m in runners}
+    for p in PASSES:
+        warm = sum(timed(runners[m][p]) for m in runners)  # first call: allocations, caches
+        repeats = int(min(30, max(3, budget / len(PASSES) / max(warm, 1e-9))))
+        for _ in range(repeats):
+            for m in runners:
+                times[m][p].append(timed(runners[m][p]))
+    if case.n * case.f * case.c * case.k ** 2 * case.output ** 2 <= LOOPS_MAX_MACS:
+        loops = convkit_runners(case, dtype, "loops", rng)
+        times["loops"] = {p: [] for p in loops}
+        for p, run in loops.items():  # orders of magnitude slower: few repeats are enough
+            first = timed(run)
+            times["loops"][p] = [first] + [timed(run) for _ in range(2 if first < 0.5 else 0)]
+    return {m: {p: statistics.median(t) for p, t in per.items() if t} for m, per in times.items()}
+
+
+def memory(case, dtype):
+    """Bytes of the input and of its im2col matrix (each input copied up to K² times)."""
+    item = np.dtype(dtype).itemsize
+    x = case.n * case.c * case.size ** 2 * item
+    cols = case.n * case.c * case.k ** 2 * case.output ** 2 * item
+    return {"input_bytes": x, "cols_bytes": cols, "cols_over_input": cols / x}
+
+
+def run(cases, dtypes, budget, torch):
+    report = {"machine": machine_info(torch), "matmul_gflops": {}, "results": []}
+    if torch is not None:
+        torch.set_num_threads(THREADS)
+    for dtype in dtypes:
+        name = np.dtype(dtype).name
+        report["matmul_gflops"][name] = matmul_gflops(dtype)
+        for case in cases:
+            medians = bench_case(case, dtype, torch, budget)
+            for method, per in medians.items():
+                for p, seconds in per.items():
+                    flops = case.flops * (3 if p == "fwd+bwd" else 1)
+                    ref = medians.get("torch", {}).get(p)
+                    report["results"].append({
+                        "case": case.name, "dtype": name, "method": method, "pass": p,
+                        "median_s": seconds, "gflops": flops / seconds / 1e9,
+                        "ratio_to_torch": None if ref is None else seconds / ref,
+                        **{f"case_{k}": v for k, v in asdict(case).items() if k != "name"},
+                        **memory(case, dtype)})
+    return report
+
+
+def format_table(report):
+    m = report["machine"]
+    blas = ", ".join(f"{d['internal_api']} {d['architecture'] or ''} ×{d['num_threads']}".strip()
+                     for d in m.get("threadpoolctl") or []) or m.get("note", "")
+    lines = [f"convkit benchmark — numpy {m['numpy']}, torch {m['torch'] or 'not installed'}, "
+             f"{m['threads']} threads ({blas}); OPENBLAS_CORETYPE={m['OPENBLAS_CORETYPE']}; "
+             f"load average {m['load_average'][0]:.1f} on {m['cpu_count']} cores",
+             "machine matmul (numpy, 1024² square): " + ", ".join(
+                 f"{k} {v:.0f} GFLOP/s" for k, v in report["matmul_gflops"].items()),
+             "cells: median ms (ratio to torch in the same run); GFLOP/s of forward and fwd+bwd", ""]
+    header = f"{'case':28} {'dtype':7} {'method':7}" + "".join(f"{p:>19}" for p in PASSES) \
+        + f"{'GFLOP/s fwd | f+b':>20}"
+    rows = {}
+    for r in report["results"]:
+        rows.setdefault((r["case"], r["dtype"], r["method"]), {})[r["pass"]] = r
+    previous = None
+    for (case, dtype, method), per in rows.items():
+        if (case, dtype) != previous:
+            mem = next(iter(per.values()))
+            lines += ["" if previous else "", header if previous is None else "",
+                      f"{case}  {dtype}: im2col matrix {mem['cols_bytes'] / 1e6:.1f} MB = "
+                      f"{mem['cols_over_input']:.1f}× the input ({mem['input_bytes'] / 1e6:.2f} MB)"]
+            previous = (case, dtype)
+        cells = []
+        for p in PASSES:
+            r = per.get(p)
+            if r is None:
+                cells.append(f"{'—':>19}")
+                continue
+            ratio = "n/a" if r["ratio_to_torch"] is None else f"{r['ratio_to_torch']:.2f}×"
+            cells.append(f"{r['median_s'] * 1e3:>11.3g} ({ratio:>5})")
+        gf = " | ".join(f"{per[p]['gflops']:.2g}" if p in per else "—" for p in ("forward", "fwd+bwd"))
+        lines.append(f"{'':28} {dtype:7} {method:7}" + "".join(cells) + f"{gf:>20}")
+    return "\n".join(line for line in lines if line is not None)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m convkit.bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="float32 only, a shorter time budget")
+    parser.add_argument("--dtype", choices=("float32", "float64"), action="append",
+                        help="repeat to run several (default: both, or float32 with --quick)")
+    parser.add_argument("--case", action="append", type=int, metavar="I",
+                        help=f"index of a case to run (0..{len(CASES) - 1}; default: all)")
+    parser.add_argument("--budget", type=float, help="seconds of timing per case and dtype")
+    parser.add_argument("--json", metavar="PATH", help="write the full report as JSON ('-' for stdout)")
+    parser.add_argument("--no-torch", action="store_true", help="do not import PyTorch")
+    args = parser.parse_args(argv)
+    torch = None
+    if not args.no_torch:
+        # libgomp's threads (PyTorch's) spin-wait after every parallel region by default and
+        # take the 2 cores from numpy's BLAS threads: measured here, a 300² matmul went from
+        # 0.3 ms to 35 ms and torch's own layers got 3x slower.  Passive waiting is fairer to
+        # both; it must be set before torch loads libgomp.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        try:
+            import torch
+        except ImportError:
+            pass
+    dtypes = [getattr(np, d) for d in (args.dtype or (["float32"] if args.quick else ["float32", "float64"]))]
+    cases = [CASES[i] for i in args.case] if args.case else list(CASES)
+    budget = args.budget or (2.0 if args.quick else 6.0)
+    report = run(cases, dtypes, budget, torch)
+    if args.json != "-":
+        print(format_table(report))
+    if args.json:
+        text = json.dumps(report, indent=1)
+        if args.json == "-":
+            print(text)
+        else:
+            with open(args.json, "w") as fh:
+                fh.write(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
