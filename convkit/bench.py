@@ -135,18 +135,18 @@ def convkit_runners(case, dtype, method, rng):
 
 
 def torch_runners(case, dtype, torch, rng):
-    tdtype = {np.float32: torch.float32, np.float64: torch.float64}[dtype]
+    """The same passes in PyTorch, on the same draws as ``convkit_runners`` (same seed)."""
     fn = torch.nn.functional
-    x = torch.from_numpy(rng.standard_normal((case.n, case.c, case.size, case.size))).to(tdtype)
-    w = torch.from_numpy(rng.standard_normal((case.f, case.c, case.k, case.k))).to(tdtype)
-    b = torch.from_numpy(rng.standard_normal(case.f)).to(tdtype)
-    dy = torch.from_numpy(rng.standard_normal((case.n, case.f, case.output, case.output))).to(tdtype)
+    x = torch.from_numpy(rng.standard_normal((case.n, case.c, case.size, case.size)).astype(dtype))
+    layer = Conv2d(case.c, case.f, case.k, rng=rng, dtype=dtype)
+    w, b = torch.from_numpy(layer.weight), torch.from_numpy(layer.bias)
+    dy = torch.from_numpy(rng.standard_normal((case.n, case.f, case.output, case.output)).astype(dtype))
     kw = dict(stride=case.stride, padding=case.padding)
     xg, wg, bg = (t.clone().requires_grad_() for t in (x, w, b))
 
     def forward():
         with torch.no_grad():
-            fn.conv2d(x, w, b, **kw)
+            return fn.conv2d(x, w, b, **kw).numpy()
 
     def both():
         xg.grad = wg.grad = bg.grad = None
@@ -160,11 +160,16 @@ def torch_runners(case, dtype, torch, rng):
 
 def bench_case(case, dtype, torch, budget):
     """Median seconds of every (method, pass); the methods take turns inside each repeat."""
-    rng = np.random.default_rng(0)
-    runners = {m: convkit_runners(case, dtype, m, rng) for m in ("direct", "im2col")}
+    runners = {m: convkit_runners(case, dtype, m, np.random.default_rng(0))
+               for m in ("direct", "im2col")}
     if torch is not None:
-        runners["torch"] = torch_runners(case, dtype, torch, rng)
+        runners["torch"] = torch_runners(case, dtype, torch, np.random.default_rng(0))
     times = {m: {p: [] for p in PASSES} for m in runners}
+    # Same seed, same draws: every method sees the same x, w, b; check they agree before timing.
+    outputs = {m: np.asarray(r["forward"]()) for m, r in runners.items()}
+    reference = outputs.get("torch", outputs["direct"])
+    scale = np.abs(reference).max()
+    disagreement = {m: float(np.abs(y - reference).max() / scale) for m, y in outputs.items()}
     for p in PASSES:
         warm = sum(timed(runners[m][p]) for m in runners)  # first call: allocations, caches
         repeats = int(min(30, max(3, budget / len(PASSES) / max(warm, 1e-9))))
@@ -172,12 +177,13 @@ def bench_case(case, dtype, torch, budget):
             for m in runners:
                 times[m][p].append(timed(runners[m][p]))
     if case.n * case.f * case.c * case.k ** 2 * case.output ** 2 <= LOOPS_MAX_MACS:
-        loops = convkit_runners(case, dtype, "loops", rng)
+        loops = convkit_runners(case, dtype, "loops", np.random.default_rng(0))
         times["loops"] = {p: [] for p in loops}
         for p, run in loops.items():  # orders of magnitude slower: few repeats are enough
             first = timed(run)
             times["loops"][p] = [first] + [timed(run) for _ in range(2 if first < 0.5 else 0)]
-    return {m: {p: statistics.median(t) for p, t in per.items() if t} for m, per in times.items()}
+    medians = {m: {p: statistics.median(t) for p, t in per.items() if t} for m, per in times.items()}
+    return medians, disagreement
 
 
 def memory(case, dtype):
@@ -196,7 +202,7 @@ def run(cases, dtypes, budget, torch):
         name = np.dtype(dtype).name
         report["matmul_gflops"][name] = matmul_gflops(dtype)
         for case in cases:
-            medians = bench_case(case, dtype, torch, budget)
+            medians, disagreement = bench_case(case, dtype, torch, budget)
             for method, per in medians.items():
                 for p, seconds in per.items():
                     flops = case.flops * (3 if p == "fwd+bwd" else 1)
@@ -205,6 +211,7 @@ def run(cases, dtypes, budget, torch):
                         "case": case.name, "dtype": name, "method": method, "pass": p,
                         "median_s": seconds, "gflops": flops / seconds / 1e9,
                         "ratio_to_torch": None if ref is None else seconds / ref,
+                        "forward_max_rel_diff": disagreement.get(method),
                         **{f"case_{k}": v for k, v in asdict(case).items() if k != "name"},
                         **memory(case, dtype)})
     return report
