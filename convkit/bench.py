@@ -159,7 +159,11 @@ def torch_runners(case, dtype, torch, rng):
 
 
 def bench_case(case, dtype, torch, budget):
-    """Median seconds of every (method, pass); the methods take turns inside each repeat."""
+    """Median seconds of every (method, pass), and how far each forward is from the reference.
+
+    Every repeat runs every pass of every method once, in turn: when someone else's job
+    slows the machine for a while, it slows all of them alike and the ratios survive.
+    """
     runners = {m: convkit_runners(case, dtype, m, np.random.default_rng(0))
                for m in ("direct", "im2col")}
     if torch is not None:
@@ -170,10 +174,9 @@ def bench_case(case, dtype, torch, budget):
     reference = outputs.get("torch", outputs["direct"])
     scale = np.abs(reference).max()
     disagreement = {m: float(np.abs(y - reference).max() / scale) for m, y in outputs.items()}
-    for p in PASSES:
-        warm = sum(timed(runners[m][p]) for m in runners)  # first call: allocations, caches
-        repeats = int(min(30, max(3, budget / len(PASSES) / max(warm, 1e-9))))
-        for _ in range(repeats):
+    warm = sum(timed(run) for per in runners.values() for run in per.values())  # first calls
+    for _ in range(int(min(30, max(3, budget / max(warm, 1e-9))))):
+        for p in PASSES:
             for m in runners:
                 times[m][p].append(timed(runners[m][p]))
     if case.n * case.f * case.c * case.k ** 2 * case.output ** 2 <= LOOPS_MAX_MACS:
