@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
+# JupyterLab refuses to run as root unless told to (containers, CI machines).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: lab test notebooks clean
 
@@ -21,7 +23,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed-course
 
 lab: $(VENV)/.installed-course
-	$(BIN)/jupyter lab --port=$(PORT) notebooks/
+	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) notebooks/
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest

@@ -5,9 +5,11 @@ Arrays are NumPy, NCHW; weights are (F, C/groups, KH, KW).
 """
 from .geometry import output_size
 from .direct import conv2d_direct, conv2d_direct_backward, conv2d_loops, conv2d_loops_backward
-from .im2col import col2im, conv2d_im2col, conv2d_im2col_backward, im2col
+from .im2col_gemm import col2im, conv2d_im2col, conv2d_im2col_backward, im2col
 from .layer import Conv2d
 from .gradcheck import numerical_gradient, rel_error
+from .fftconv import conv2d_fft, conv2d_fft_backward
+from .winograd import conv2d_winograd, conv2d_winograd_backward
 
 __version__ = "0.1.0"
 
@@ -16,4 +18,5 @@ __all__ = [
     "conv2d_direct", "conv2d_direct_backward", "conv2d_loops", "conv2d_loops_backward",
     "conv2d_im2col", "conv2d_im2col_backward", "im2col", "col2im",
     "Conv2d", "numerical_gradient", "rel_error",
+    "conv2d_fft", "conv2d_fft_backward", "conv2d_winograd", "conv2d_winograd_backward",
 ]

@@ -25,14 +25,9 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-import importlib
-
-from . import direct
+from . import direct, im2col_gemm
 from .geometry import check_conv_args
 from .layer import Conv2d
-
-# the module, not the function of the same name that convkit/__init__ exports
-im2col_module = importlib.import_module("convkit.im2col")
 
 THREADS = 2
 PASSES = ("forward", "dX", "dW", "fwd+bwd")
@@ -126,10 +121,10 @@ def convkit_runners(case, dtype, method, rng):
         dw = lambda: direct._weight_gradient(dy, x, geom, 1)
         forward = lambda: direct.conv2d_direct(x, w, b, **kw)
     else:
-        dx = lambda: im2col_module.input_gradient_from_dy(dy, w, geom, 1)
-        dw = lambda: im2col_module.weight_gradient_from_cols(
-            dy, im2col_module._im2col(x, geom), w.shape, 1)
-        forward = lambda: im2col_module.conv2d_im2col(x, w, b, **kw)
+        dx = lambda: im2col_gemm.input_gradient_from_dy(dy, w, geom, 1)
+        dw = lambda: im2col_gemm.weight_gradient_from_cols(
+            dy, im2col_gemm._im2col(x, geom), w.shape, 1)
+        forward = lambda: im2col_gemm.conv2d_im2col(x, w, b, **kw)
     return {"forward": forward, "dX": dx, "dW": dw,
             "fwd+bwd": lambda: (layer.forward(x), layer.backward(dy))}
 

@@ -6,9 +6,7 @@ import numbers
 
 import numpy as np
 
-from . import direct
-# Names, not the module: the package's `convkit.im2col` attribute is the im2col *function*.
-from .im2col import _im2col, backward_from_cols, forward_from_cols
+from . import direct, im2col_gemm
 from .geometry import check_conv_args, pair
 
 __all__ = ["Conv2d"]
@@ -66,9 +64,9 @@ class Conv2d:
             return y
         geom = check_conv_args(x, self.weight, self.bias, **self.geometry)
         x = x.astype(self.weight.dtype, copy=False)
-        cols = _im2col(x, geom)
+        cols = im2col_gemm._im2col(x, geom)
         self._cache = (x, cols, geom)
-        return forward_from_cols(cols, self.weight, self.bias, geom, self.groups)
+        return im2col_gemm.forward_from_cols(cols, self.weight, self.bias, geom, self.groups)
 
     __call__ = forward
 
@@ -82,7 +80,7 @@ class Conv2d:
         else:
             check_conv_args(x, self.weight, dy=dy, **self.geometry)
             dy = dy.astype(self.weight.dtype, copy=False)
-            dx, dw, db = backward_from_cols(dy, cols, self.weight, geom, self.groups)
+            dx, dw, db = im2col_gemm.backward_from_cols(dy, cols, self.weight, geom, self.groups)
         self.grad_weight = dw
         if self.bias is not None:
             self.grad_bias = db

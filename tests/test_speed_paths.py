@@ -7,14 +7,13 @@ kept end to end.  ``CACHE_BYTES`` is shrunk to force every batch split, includin
 last part.  The general method-equivalence sweep lives in test_conv.py.
 """
 import functools
-import importlib
 import json
 
 import numpy as np
 import pytest
 
 import convkit as ck
-from convkit import bench, fastpath
+from convkit import bench, direct, fastpath, im2col_gemm
 from convkit.geometry import conv_geometry, pad
 
 # (N, C, H, W, F, KH, KW, stride, padding, dilation, groups)
@@ -53,8 +52,6 @@ def _draw64(spec, seed):
     return (x, w, b, dy), geometry, y, grads
 
 
-direct_module = importlib.import_module("convkit.direct")
-im2col_module = importlib.import_module("convkit.im2col")  # convkit.im2col is the function
 TOL = {np.float64: dict(rtol=1e-10, atol=1e-10), np.float32: dict(rtol=2e-4, atol=2e-4)}
 
 
@@ -68,7 +65,7 @@ def cache_bytes(request, monkeypatch):
     if request.param == "part-per-sample":
         monkeypatch.setattr(fastpath, "CACHE_BYTES", 1)
     elif request.param == "two-per-part":
-        for module in (direct_module, im2col_module):  # they hold the name, not the module
+        for module in (direct, im2col_gemm):  # they hold the name, not the module
             monkeypatch.setattr(module, "cache_sized_parts", _two_per_part)
     return request.param
 

@@ -1,0 +1,138 @@
+"""FFT convolution: the convolution theorem turns sliding a window into one product per frequency.
+
+    conv(x, k) = IFFT( FFT(x) · FFT(k) )        (circular convolution, both zero-padded to one size)
+
+Three things to get right:
+  * convkit (like every deep-learning library) computes *correlation*, which is convolution
+    with the kernel rotated 180°: so the kernel is flipped before its FFT;
+  * the FFT's convolution is *circular*: outputs near the start wrap around and pick up
+    inputs from the far end.  With an FFT at least as large as the padded input (Hp, Wp),
+    only the first KH-1 rows and KW-1 columns are polluted — and those are positions a "valid"
+    correlation discards anyway, so nothing larger is needed (the size is rounded up to a
+    length the FFT handles fast, which changes nothing else);
+  * channels add up *in the frequency domain*: Y[n, f] = Σ_c X[n, c] · K[f, c], one small
+    (F × C) matrix product per frequency, so the input and kernel are transformed only once each.
+
+numpy.fft computes float32 input in complex64 since NumPy 2.0 (float64 before); the result is
+cast to the inputs' dtype either way.  Stride 1 only; padding, dilation (zeros inserted into the
+kernel) and groups are supported.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .direct import dilate, rot180
+from .geometry import check_conv_args, pad, result_dtype
+
+__all__ = ["conv2d_fft", "conv2d_fft_backward", "fft_size", "fast_length"]
+
+
+def _check(x, w, b=None, dy=None, *, stride, padding, dilation, groups):
+    geom = check_conv_args(x, w, b, stride=stride, padding=padding, dilation=dilation,
+                           groups=groups, dy=dy)
+    if geom.stride != (1, 1):
+        raise ValueError(f"conv2d_fft needs stride 1, got stride={geom.stride}: the FFT computes "
+                         f"every output position at once; use conv2d_im2col for strided "
+                         f"convolution")
+    return geom
+
+
+def fast_length(n):
+    """Smallest length >= n whose only prime factors are 2, 3, 5 and 7.
+
+    FFTs are fast for such lengths and slow for large prime factors (34 = 2·17 can take longer
+    than 36 = 2²·3²); any length >= the padded input keeps the valid outputs wrap-free.
+    """
+    length = n
+    while True:
+        rest = length
+        for p in (2, 3, 5, 7):
+            while rest % p == 0:
+                rest //= p
+        if rest == 1:
+            return length
+        length += 1
+
+
+def fft_size(geom):
+    """FFT size (P, Q) along H and W: the padded input's size rounded up to a fast length."""
+    return tuple(fast_length(s + 2 * p) for s, p in zip(geom.input, geom.padding))
+
+
+def _reach(geom):
+    """Kernel extent with dilation: D*(K-1)+1 along each axis."""
+    return tuple(d * (k - 1) + 1 for k, d in zip(geom.kernel, geom.dilation))
+
+
+def _spectra_matrices(a, groups):
+    """Spectra (N, g*K, P, Q) -> (P*Q, g, K, N): per frequency, channels × images."""
+    n, k = a.shape[0], a.shape[1] // groups
+    return a.reshape(n, groups, k, -1).transpose(3, 1, 2, 0)
+
+
+def _spectra_back(a, shape):
+    """(P*Q, g, K, N) -> (N, g*K, P, Q): inverse of _spectra_matrices."""
+    _, g, k, n = a.shape
+    return a.transpose(3, 1, 2, 0).reshape(n, g * k, *shape)
+
+
+def _kernel_matrices(k_hat, groups):
+    """Kernel spectra (F, C/g, P, Q) -> (P*Q, g, F/g, C/g): per frequency, filters × channels."""
+    f, cg = k_hat.shape[:2]
+    return k_hat.reshape(groups, f // groups, cg, -1).transpose(3, 0, 1, 2)
+
+
+def _spectra(x, w, geom, dtype):
+    """FFTs of the padded input and of the flipped, dilated, zero-padded kernel."""
+    size = fft_size(geom)
+    xp = pad(x.astype(dtype, copy=False), geom.padding)
+    kernel = rot180(dilate(w.astype(dtype, copy=False), geom.dilation))  # correlation = conv with flip
+    return np.fft.rfft2(xp, s=size), np.fft.rfft2(kernel, s=size)      # (N, C, P, Q), (F, C/g, P, Q)
+
+
+def conv2d_fft(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
+    """Forward pass through the frequency domain.
+
+    x (N, C, H, W), w (F, C/groups, KH, KW), b (F,) or None -> y (N, F, Ho, Wo).
+    """
+    geom = _check(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
+    dtype = result_dtype(x, w, b)
+    (rh, rw), size = _reach(geom), fft_size(geom)
+    x_hat, k_hat = _spectra(x, w, geom, dtype)
+    # Channels add up frequency by frequency: (F/g, C/g) @ (C/g, N) at each of the P*Q frequencies.
+    y_hat = _kernel_matrices(k_hat, groups) @ _spectra_matrices(x_hat, groups)
+    full = np.fft.irfft2(_spectra_back(y_hat, x_hat.shape[2:]), s=size)  # circular, (N, F, Hp, Wp)
+    (ho, wo) = geom.output
+    y = full[:, :, rh - 1:rh - 1 + ho, rw - 1:rw - 1 + wo].astype(dtype)  # first K-1 wrapped around
+    if b is not None:
+        y += b.astype(dtype, copy=False).reshape(1, -1, 1, 1)
+    return y
+
+
+def conv2d_fft_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1):
+    """Backward pass in the frequency domain.
+
+    dy (N, F, Ho, Wo), x (N, C, H, W), w (F, C/groups, KH, KW)
+    -> dx (N, C, H, W), dw (F, C/groups, KH, KW), db (F,).
+    The forward is a circular convolution followed by a crop; going back, dy is put where the
+    crop took it from, and multiplying by the *conjugate* spectrum is the transpose of
+    multiplying by the spectrum (circular convolution <-> circular correlation):
+    dX = Σ_f dY · conj(K),  dK = Σ_n dY · conj(X).
+    """
+    geom = _check(x, w, dy=dy, stride=stride, padding=padding, dilation=dilation, groups=groups)
+    dtype = result_dtype(dy, x, w)
+    (rh, rw), size = _reach(geom), fft_size(geom)
+    x_hat, k_hat = _spectra(x, w, geom, dtype)
+    placed = np.zeros(dy.shape[:2] + size, dtype=dtype)
+    placed[:, :, rh - 1:rh - 1 + dy.shape[2], rw - 1:rw - 1 + dy.shape[3]] = dy
+    d = _spectra_matrices(np.fft.rfft2(placed), groups)            # (P*Q, g, F/g, N)
+    dx_hat = np.conj(_kernel_matrices(k_hat, groups)).swapaxes(2, 3) @ d   # (P*Q, g, C/g, N)
+    dxp = np.fft.irfft2(_spectra_back(dx_hat, x_hat.shape[2:]), s=size)
+    (ph, pw), (h, wd) = geom.padding, geom.input
+    dx = dxp[:, :, ph:ph + h, pw:pw + wd].astype(dtype)
+    dk_hat = d @ np.conj(_spectra_matrices(x_hat, groups)).swapaxes(2, 3)  # (P*Q, g, F/g, C/g)
+    dk_hat = dk_hat.transpose(1, 2, 3, 0).reshape(w.shape[:2] + x_hat.shape[2:])
+    dk = np.fft.irfft2(dk_hat, s=size)[:, :, :rh, :rw]            # gradient of the flipped kernel
+    (dh, dw_) = geom.dilation
+    dw = rot180(dk)[:, :, ::dh, ::dw_].astype(dtype)               # un-flip, keep the real taps
+    return dx, dw, dy.sum(axis=(0, 2, 3)).astype(dtype)

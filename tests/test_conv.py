@@ -1,0 +1,110 @@
+"""The two solutions agree with each other, with the literal loops and with calculus.
+
+loops (the definition, written out) == vectorised direct (实力派) == im2col (偶像派) ==
+Conv2d (both methods), forward and backward, over the geometry sweep in geometries.py;
+analytic gradients == numerical gradients.
+"""
+import numpy as np
+import pytest
+
+import convkit as ck
+from geometries import ARGNAMES, PARAMS
+
+FORWARDS = {"direct": ck.conv2d_direct, "im2col": ck.conv2d_im2col}
+BACKWARDS = {"direct": ck.conv2d_direct_backward, "im2col": ck.conv2d_im2col_backward}
+
+
+@pytest.mark.parametrize("method", FORWARDS)
+@pytest.mark.parametrize(ARGNAMES, PARAMS)
+def test_forward_matches_loops(make_problem, method, n, c, h, w, f, kernel, stride, padding,
+                               dilation, groups):
+    x, weight, b, kw = make_problem(n, c, h, w, f, kernel, stride, padding, dilation, groups)
+    expected = ck.conv2d_loops(x, weight, b, **kw)
+    np.testing.assert_allclose(FORWARDS[method](x, weight, b, **kw), expected, rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("method", BACKWARDS)
+@pytest.mark.parametrize(ARGNAMES, PARAMS)
+def test_backward_matches_loops(make_problem, method, n, c, h, w, f, kernel, stride, padding,
+                                dilation, groups):
+    x, weight, b, kw = make_problem(n, c, h, w, f, kernel, stride, padding, dilation, groups)
+    dy = np.random.default_rng(1).standard_normal(ck.conv2d_loops(x, weight, **kw).shape)
+    expected = ck.conv2d_loops_backward(dy, x, weight, **kw)
+    got = BACKWARDS[method](dy, x, weight, **kw)
+    for name, g, e in zip(("dx", "dw", "db"), got, expected):
+        assert g.shape == e.shape, name
+        np.testing.assert_allclose(g, e, rtol=1e-10, atol=1e-12, err_msg=name)
+
+
+@pytest.mark.parametrize(ARGNAMES, PARAMS)
+def test_gradients_match_numerical(make_problem, n, c, h, w, f, kernel, stride, padding,
+                                   dilation, groups):
+    """Central differences on loss = sum(y * dy); independent of any backward code."""
+    x, weight, b, kw = make_problem(n, c, h, w, f, kernel, stride, padding, dilation, groups)
+    dy = np.random.default_rng(2).standard_normal(ck.conv2d_direct(x, weight, b, **kw).shape)
+    dx, dw, db = ck.conv2d_direct_backward(dy, x, weight, **kw)
+    num_dx = ck.numerical_gradient(lambda v: ck.conv2d_im2col(v, weight, b, **kw), x, dy)
+    num_dw = ck.numerical_gradient(lambda v: ck.conv2d_im2col(x, v, b, **kw), weight, dy)
+    num_db = ck.numerical_gradient(lambda v: ck.conv2d_im2col(x, weight, v, **kw), b, dy)
+    assert ck.rel_error(dx, num_dx) < 1e-7
+    assert ck.rel_error(dw, num_dw) < 1e-7
+    assert ck.rel_error(db, num_db) < 1e-7
+
+
+@pytest.mark.parametrize("method", ["direct", "im2col"])
+@pytest.mark.parametrize(ARGNAMES, PARAMS)
+def test_layer_matches_functions(make_problem, method, n, c, h, w, f, kernel, stride, padding,
+                                 dilation, groups):
+    x, weight, b, kw = make_problem(n, c, h, w, f, kernel, stride, padding, dilation, groups)
+    layer = ck.Conv2d(c, f, kernel, method=method, rng=0, **kw)
+    layer.weight, layer.bias = weight.copy(), b.copy()
+    y = layer.forward(x)
+    np.testing.assert_allclose(y, ck.conv2d_loops(x, weight, b, **kw), rtol=1e-10, atol=1e-12)
+    dy = np.random.default_rng(3).standard_normal(y.shape)
+    dx = layer.backward(dy)
+    ex_dx, ex_dw, ex_db = ck.conv2d_loops_backward(dy, x, weight, **kw)
+    np.testing.assert_allclose(dx, ex_dx, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(layer.grad_weight, ex_dw, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(layer.grad_bias, ex_db, rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("method", FORWARDS)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_dtype_is_preserved(make_problem, method, dtype):
+    x, weight, b, kw = make_problem(2, 4, 7, 6, 4, 3, 2, 1, 1, 2, dtype=dtype)
+    y = FORWARDS[method](x, weight, b, **kw)
+    assert y.dtype == dtype
+    grads = BACKWARDS[method](np.ones_like(y), x, weight, **kw)
+    assert [g.dtype for g in grads] == [dtype] * 3
+    # float32 results agree with a float64 computation to float32 precision
+    y64 = ck.conv2d_loops(*(a.astype(np.float64) for a in (x, weight, b)), **kw)
+    np.testing.assert_allclose(y, y64, rtol=1e-4, atol=1e-5)
+
+
+def test_integer_inputs_compute_in_float64():
+    x = np.arange(25).reshape(1, 1, 5, 5)
+    w = np.arange(9).reshape(1, 1, 3, 3)
+    y = ck.conv2d_im2col(x, w)
+    assert y.dtype == np.float64
+    np.testing.assert_array_equal(y, ck.conv2d_direct(x, w))
+
+
+@pytest.mark.parametrize("method", ["direct", "im2col"])
+def test_layer_keeps_float32(method):
+    layer = ck.Conv2d(3, 5, 3, padding=1, method=method, rng=0, dtype=np.float32)
+    x = np.random.default_rng(0).standard_normal((2, 3, 6, 6)).astype(np.float32)
+    y = layer.forward(x)
+    dx = layer.backward(np.ones_like(y))
+    assert (y.dtype, dx.dtype, layer.grad_weight.dtype, layer.grad_bias.dtype) == (np.float32,) * 4
+
+
+def test_article_example_by_hand():
+    """The article's first output: Z0 = sum of X[0:3, 0:3] * K, written out."""
+    x = np.arange(25.0).reshape(1, 1, 5, 5)
+    k = np.arange(9.0).reshape(1, 1, 3, 3)
+    z = ck.conv2d_direct(x, k)
+    assert z.shape == (1, 1, 3, 3)
+    assert z[0, 0, 0, 0] == 0*0 + 1*1 + 2*2 + 5*3 + 6*4 + 7*5 + 10*6 + 11*7 + 12*8
+    # each step right adds 1 to every input index, so adds sum(K) = 36 to the output
+    assert z[0, 0, 0, 1] - z[0, 0, 0, 0] == 36
+    assert z[0, 0, 1, 0] - z[0, 0, 0, 0] == 5 * 36
