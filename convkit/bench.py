@@ -5,9 +5,11 @@
     python -m convkit.bench --json out.json  # also write every number as JSON ("-" = stdout)
 
 Everything runs in one process with 2 BLAS/OpenMP threads (numpy through threadpoolctl,
-PyTorch through ``torch.set_num_threads``), and the methods take turns inside each repeat,
-so a busy machine slows them all alike: compare the ratios, not the absolute times.
-Without PyTorch the ratio columns say n/a.
+PyTorch through ``torch.set_num_threads``; ``--threads`` changes it), and the methods take
+turns inside each repeat, so a busy machine slows them all alike: compare the ratios, not
+the absolute times.  Without PyTorch the ratio columns say n/a.  The header names the BLAS
+kernel numpy runs: where OPENBLAS_CORETYPE pins an older CPU's kernel, numpy's matrix
+product (and so convkit) is slower than the hardware allows.
 
 Passes: forward; dX and dW each alone from (x, dy) (im2col's dW includes unfolding x);
 fwd+bwd is one ``Conv2d`` forward and backward (im2col reuses the forward's columns).
@@ -29,8 +31,11 @@ from . import direct, im2col_gemm
 from .geometry import check_conv_args
 from .layer import Conv2d
 
-THREADS = 2
+THREADS = 2  # the default; --threads changes it
 PASSES = ("forward", "dX", "dW", "fwd+bwd")
+# A pause before each timed call lets the previous library's idle threads go to sleep
+# (measured: a 200² numpy product right after a PyTorch call took 13 ms, 1 ms later 0.13 ms).
+SETTLE = 0.002
 LOOPS_MAX_MACS = 4e6  # the literal loops do about a million multiply-adds a second
 
 
@@ -64,28 +69,29 @@ CASES = (
 )
 
 
-def limit_threads():
-    """Limit BLAS/OpenMP to THREADS; return a description of what runs (for the report)."""
+def limit_threads(threads):
+    """Limit BLAS/OpenMP to ``threads``; return a description of what runs (for the report)."""
     try:
         import threadpoolctl
     except ImportError:
         return {"threadpoolctl": None,
-                "note": "threadpoolctl missing: set OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 "
+                "note": f"threadpoolctl missing: set OMP_NUM_THREADS={threads} "
+                        f"OPENBLAS_NUM_THREADS={threads} "
                         "before starting python to get comparable numbers"}
-    limiter = threadpoolctl.threadpool_limits(THREADS)
+    limiter = threadpoolctl.threadpool_limits(threads)
     limit_threads.keep = limiter  # the limit lasts as long as this object lives
     return {"threadpoolctl": [{k: d.get(k) for k in ("internal_api", "architecture",
                                                      "num_threads", "version")}
                               for d in threadpoolctl.threadpool_info()]}
 
 
-def machine_info(torch):
-    info = {"threads": THREADS, "numpy": np.__version__,
+def machine_info(torch, threads):
+    info = {"threads": threads, "numpy": np.__version__,
             "torch": None if torch is None else torch.__version__,
             "OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE"),
             "OMP_WAIT_POLICY": os.environ.get("OMP_WAIT_POLICY"),
             "cpu_count": os.cpu_count(), "load_average": os.getloadavg()}
-    info.update(limit_threads())
+    info.update(limit_threads(threads))
     return info
 
 
@@ -135,7 +141,8 @@ def torch_runners(case, dtype, torch, rng):
     x = torch.from_numpy(rng.standard_normal((case.n, case.c, case.size, case.size)).astype(dtype))
     layer = Conv2d(case.c, case.f, case.k, rng=rng, dtype=dtype)
     w, b = torch.from_numpy(layer.weight), torch.from_numpy(layer.bias)
-    dy = torch.from_numpy(rng.standard_normal((case.n, case.f, case.output, case.output)).astype(dtype))
+    dy = rng.standard_normal((case.n, case.f, case.output, case.output)).astype(dtype)
+    dy = torch.from_numpy(dy)
     kw = dict(stride=case.stride, padding=case.padding)
     xg, wg, bg = (t.clone().requires_grad_() for t in (x, w, b))
 
@@ -173,6 +180,7 @@ def bench_case(case, dtype, torch, budget):
     for _ in range(int(min(30, max(3, budget / max(warm, 1e-9))))):
         for p in PASSES:
             for m in runners:
+                time.sleep(SETTLE)
                 times[m][p].append(timed(runners[m][p]))
     if case.n * case.f * case.c * case.k ** 2 * case.output ** 2 <= LOOPS_MAX_MACS:
         loops = convkit_runners(case, dtype, "loops", np.random.default_rng(0))
@@ -180,7 +188,8 @@ def bench_case(case, dtype, torch, budget):
         for p, run in loops.items():  # orders of magnitude slower: few repeats are enough
             first = timed(run)
             times["loops"][p] = [first] + [timed(run) for _ in range(2 if first < 0.5 else 0)]
-    medians = {m: {p: statistics.median(t) for p, t in per.items() if t} for m, per in times.items()}
+    medians = {m: {p: statistics.median(t) for p, t in per.items() if t}
+               for m, per in times.items()}
     return medians, disagreement
 
 
@@ -192,10 +201,10 @@ def memory(case, dtype):
     return {"input_bytes": x, "cols_bytes": cols, "cols_over_input": cols / x}
 
 
-def run(cases, dtypes, budget, torch):
-    report = {"machine": machine_info(torch), "matmul_gflops": {}, "results": []}
+def run(cases, dtypes, budget, torch, threads=THREADS):
+    report = {"machine": machine_info(torch, threads), "matmul_gflops": {}, "results": []}
     if torch is not None:
-        torch.set_num_threads(THREADS)
+        torch.set_num_threads(threads)
     for dtype in dtypes:
         name = np.dtype(dtype).name
         report["matmul_gflops"][name] = matmul_gflops(dtype)
@@ -216,50 +225,55 @@ def run(cases, dtypes, budget, torch):
 
 
 def format_table(report):
+    """The report as text: a header on the machine, then one block per (layer, dtype)."""
     m = report["machine"]
-    blas = ", ".join(f"{d['internal_api']} {d['architecture'] or ''} ×{d['num_threads']}".strip()
+    blas = ", ".join(f"{d['internal_api']} {d['architecture'] or ''}".strip()
                      for d in m.get("threadpoolctl") or []) or m.get("note", "")
     lines = [f"convkit benchmark — numpy {m['numpy']}, torch {m['torch'] or 'not installed'}, "
-             f"{m['threads']} threads ({blas}); OPENBLAS_CORETYPE={m['OPENBLAS_CORETYPE']}; "
+             f"{m['threads']} threads ({blas}), OPENBLAS_CORETYPE={m['OPENBLAS_CORETYPE']}, "
              f"load average {m['load_average'][0]:.1f} on {m['cpu_count']} cores",
              "machine matmul (numpy, 1024² square): " + ", ".join(
                  f"{k} {v:.0f} GFLOP/s" for k, v in report["matmul_gflops"].items()),
-             "cells: median ms (ratio to torch in the same run); GFLOP/s of forward and fwd+bwd", ""]
-    header = f"{'case':28} {'dtype':7} {'method':7}" + "".join(f"{p:>19}" for p in PASSES) \
-        + f"{'GFLOP/s fwd | f+b':>20}"
-    rows = {}
+             "cells: median ms (ratio to torch in the same run); last column: GFLOP/s of "
+             "forward | fwd+bwd", "",
+             f"{'method':8}" + "".join(f"{p:>19}" for p in PASSES) + f"{'GFLOP/s':>18}"]
+    blocks = {}
     for r in report["results"]:
-        rows.setdefault((r["case"], r["dtype"], r["method"]), {})[r["pass"]] = r
-    previous = None
-    for (case, dtype, method), per in rows.items():
-        if (case, dtype) != previous:
-            mem = next(iter(per.values()))
-            lines += ["" if previous else "", header if previous is None else "",
-                      f"{case}  {dtype}: im2col matrix {mem['cols_bytes'] / 1e6:.1f} MB = "
-                      f"{mem['cols_over_input']:.1f}× the input ({mem['input_bytes'] / 1e6:.2f} MB)"]
-            previous = (case, dtype)
-        cells = []
-        for p in PASSES:
-            r = per.get(p)
-            if r is None:
-                cells.append(f"{'—':>19}")
-                continue
-            ratio = "n/a" if r["ratio_to_torch"] is None else f"{r['ratio_to_torch']:.2f}×"
-            cells.append(f"{r['median_s'] * 1e3:>11.3g} ({ratio:>5})")
-        gf = " | ".join(f"{per[p]['gflops']:.2g}" if p in per else "—" for p in ("forward", "fwd+bwd"))
-        lines.append(f"{'':28} {dtype:7} {method:7}" + "".join(cells) + f"{gf:>20}")
-    return "\n".join(line for line in lines if line is not None)
+        blocks.setdefault((r["case"], r["dtype"]), {}).setdefault(r["method"], {})[r["pass"]] = r
+    for (case, dtype), methods in blocks.items():
+        mem = next(iter(next(iter(methods.values())).values()))
+        lines += ["", f"{case} {dtype} — im2col matrix {mem['cols_bytes'] / 1e6:.1f} MB = "
+                      f"{mem['cols_over_input']:.1f}× the input "
+                      f"({mem['input_bytes'] / 1e6:.2f} MB)"]
+        for method, per in methods.items():
+            cells = []
+            for p in PASSES:
+                r = per.get(p)
+                if r is None:
+                    cells.append(f"{'—':>19}")
+                    continue
+                ratio = "n/a" if r["ratio_to_torch"] is None else f"{r['ratio_to_torch']:.2f}×"
+                cells.append(f"{r['median_s'] * 1e3:>11.3g} ({ratio:>5})")
+            rates = " | ".join(f"{per[p]['gflops']:.3g}" if p in per else "—"
+                               for p in ("forward", "fwd+bwd"))
+            lines.append(f"{method:8}" + "".join(cells) + f"{rates:>18}")
+    return "\n".join(lines)
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m convkit.bench", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m convkit.bench",
+                                     description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="float32 only, a shorter time budget")
     parser.add_argument("--dtype", choices=("float32", "float64"), action="append",
                         help="repeat to run several (default: both, or float32 with --quick)")
     parser.add_argument("--case", action="append", type=int, metavar="I",
                         help=f"index of a case to run (0..{len(CASES) - 1}; default: all)")
     parser.add_argument("--budget", type=float, help="seconds of timing per case and dtype")
-    parser.add_argument("--json", metavar="PATH", help="write the full report as JSON ('-' for stdout)")
+    parser.add_argument("--threads", type=int, default=THREADS,
+                        help=f"BLAS/OpenMP threads for numpy and PyTorch (default {THREADS}; 1 "
+                             "gives steadier numbers on a machine shared with other jobs)")
+    parser.add_argument("--json", metavar="PATH",
+                        help="write the full report as JSON ('-' for stdout)")
     parser.add_argument("--no-torch", action="store_true", help="do not import PyTorch")
     args = parser.parse_args(argv)
     torch = None
@@ -273,10 +287,11 @@ def main(argv=None):
             import torch
         except ImportError:
             pass
-    dtypes = [getattr(np, d) for d in (args.dtype or (["float32"] if args.quick else ["float32", "float64"]))]
+    names = args.dtype or (["float32"] if args.quick else ["float32", "float64"])
+    dtypes = [getattr(np, d) for d in names]
     cases = [CASES[i] for i in args.case] if args.case else list(CASES)
     budget = args.budget or (2.0 if args.quick else 6.0)
-    report = run(cases, dtypes, budget, torch)
+    report = run(cases, dtypes, budget, torch, args.threads)
     if args.json != "-":
         print(format_table(report))
     if args.json:

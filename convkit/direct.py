@@ -137,8 +137,8 @@ def _correlate_stride1(xp, w, geom, groups):
     ywide = np.zeros((n, groups, f // groups, ho * wp), dtype=dtype)
     for part in cache_sized_parts(n, (f * ho * wp + c * hp * wp) * ywide.itemsize):
         for tap, start in enumerate(starts):
-            # (g, F/g, C/g) @ (n', g, C/g, length): the patch is a view of xp
-            ywide[part, :, :, :length] += wg[:, :, :, tap] @ xflat[part, :, :, start:start + length]
+            patch = xflat[part, :, :, start:start + length]   # (n', g, C/g, length): a view
+            ywide[part, :, :, :length] += wg[:, :, :, tap] @ patch
     return ywide.reshape(n, f, ho, wp)[:, :, :, :wo]
 
 
@@ -212,8 +212,8 @@ def _weight_gradient(dy, x, geom, groups):
     xp = pad(x, geom.padding)
     dw = np.zeros((groups, fg, cg, len(geom.taps)), dtype=dy.dtype)
     if geom.stride == (1, 1):
-        # The stride-1 trick of fastpath.flat_runs: give dy the same Wp-wide rows, with zeros in
-        # the junk columns, so that they add nothing; then every patch is a plain view.
+        # The stride-1 trick of fastpath.flat_runs: give dy the same Wp-wide rows, with zeros
+        # in the junk columns, so that they add nothing; then every patch is a plain view.
         starts, length, wp = flat_runs(xp.shape, geom)
         ho, wo = geom.output
         dywide = np.zeros((n, groups, fg, ho, wp), dtype=dy.dtype)

@@ -34,9 +34,10 @@ def _im2col(x, geom):
     """The unfolding itself.  x (N, C, H, W) -> cols (N, C*KH*KW, Ho*Wo).
 
     Read as: ``cols[n, (c, i, j), (oy, ox)] = xpad[n, c, oy*S + i*D, ox*S + j*D]``.  The
-    teaching version copies one strided slice per kernel tap (see ``_col2im``); here all
-    receptive fields are first a read-only strided *view* of the padded input (free), and
-    ``copy`` is the one pass over memory (measured 1.8x faster than KH*KW slice copies).
+    teaching version copies one strided slice per kernel tap (the mirror image of
+    ``_col2im_add``); here all receptive fields are first a read-only strided *view* of the
+    padded input (free), and ``copy`` is the one pass over memory (measured 1.8x faster
+    than KH*KW slice copies).
     """
     n, c = x.shape[:2]
     (kh, kw), (sh, sw), (dh, dw), (ho, wo) = geom.kernel, geom.stride, geom.dilation, geom.output
@@ -179,7 +180,7 @@ def _input_gradient_stride1(dxp, dy, wgt, geom):
     ONE contiguous run of the flattened padded image (zeros land on the junk positions).
     """
     n, f, ho, wo = dy.shape
-    groups, ckk_g = wgt.shape[:2]
+    groups = wgt.shape[0]
     starts, length, wp = flat_runs(dxp.shape, geom)
     dywide = np.zeros((n, f, ho, wp), dtype=dy.dtype)
     dywide[..., :wo] = dy

@@ -78,7 +78,7 @@ def article_runs():
     starts = []
     for i in range(3):
         for j in range(3):
-            first_pixel = image[i, j]            # output (0, 0) meets input (i, j) through tap (i, j)
+            first_pixel = image[i, j]  # output (0, 0) meets input (i, j) through tap (i, j)
             starts.append(int(np.flatnonzero(flat == first_pixel)[0]))
     last_output_last_tap = image[2 + 2, 2 + 2]   # output (2, 2), tap (2, 2)
     length = int(last_output_last_tap - starts[-1] + 1)
