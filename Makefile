@@ -7,7 +7,7 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root unless told to (containers, CI machines).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test notebooks clean
+.PHONY: lab test notebooks figures clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,3 +34,8 @@ clean:
 # Re-execute every notebook in a clean kernel and save it with outputs (commit the result).
 notebooks: $(VENV)/.installed-test
 	$(BIN)/python scripts/execute_notebooks.py
+
+# Redraw every course figure into figures/ from convkit.diagrams (commit the result;
+# tests/test_figures.py fails while a committed figure is stale).
+figures: $(VENV)/.installed-course
+	$(BIN)/python -m convkit.figures

@@ -10,6 +10,11 @@ from .layer import Conv2d
 from .gradcheck import numerical_gradient, rel_error
 from .fftconv import conv2d_fft, conv2d_fft_backward
 from .winograd import conv2d_winograd, conv2d_winograd_backward
+from .nn import ReLU, MaxPool2d, Flatten, Linear, SoftmaxCrossEntropy, SGD, Sequential
+from .datasets import digits
+from .trace import (forward_map, im2col_indices, input_grad_map, participation_counts,
+                    weight_grad_map)
+from . import diagrams, trace  # ck.diagrams.draw_forward_map(5, 3), ...
 
 __version__ = "0.1.0"
 
@@ -19,4 +24,7 @@ __all__ = [
     "conv2d_im2col", "conv2d_im2col_backward", "im2col", "col2im",
     "Conv2d", "numerical_gradient", "rel_error",
     "conv2d_fft", "conv2d_fft_backward", "conv2d_winograd", "conv2d_winograd_backward",
+    "ReLU", "MaxPool2d", "Flatten", "Linear", "SoftmaxCrossEntropy", "SGD", "Sequential",
+    "digits",
+    "participation_counts", "im2col_indices", "forward_map", "input_grad_map", "weight_grad_map",
 ]

@@ -1,0 +1,75 @@
+"""figures/: the committed course figures are what `make figures` draws today."""
+import numpy as np
+import pytest
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
+
+from convkit import diagrams, figures
+
+HINT = "\nrun `make figures` and commit figures/"
+
+
+def test_committed_figures_are_fresh(tmp_path):
+    problems = figures.check(figures.FIGURE_DIR, scratch=tmp_path)
+    assert not problems, "\n".join(problems) + HINT
+
+
+def test_every_figure_is_named_after_its_notebook():
+    for name in figures.FIGURES:
+        number, slug = name.split("_", 1)
+        assert number.isdigit() and len(number) == 2 and slug.endswith(".png"), name
+
+
+@pytest.fixture
+def written(tmp_path, monkeypatch):
+    """Three of the figures, written as `make figures` would (the check's own tests)."""
+    keep = ["02_forward-map.png", "03_participation-counts.png", "04_weight-derivative-map.png"]
+    monkeypatch.setattr(figures, "FIGURES", {n: figures.FIGURES[n] for n in keep})
+    directory = tmp_path / "committed"
+    figures.write_all(directory)
+    return directory
+
+
+def test_check_passes_on_what_it_just_wrote(written, tmp_path):
+    assert figures.check(written, scratch=tmp_path) == []
+
+
+def test_check_notices_a_changed_drawing(written, tmp_path, monkeypatch):
+    # the code now draws the forward map with output 4 highlighted; the file does not
+    changed = dict(figures.FIGURES)
+    changed["02_forward-map.png"] = (
+        lambda **kw: diagrams.draw_forward_map(**kw, highlight=4),
+        dict(input_size=5, kernel_size=3))
+    monkeypatch.setattr(figures, "FIGURES", changed)
+    problems = figures.check(written, scratch=tmp_path)
+    assert len(problems) == 1 and "02_forward-map.png is stale" in problems[0]
+
+
+def test_fingerprint_sees_one_changed_label():
+    a, b = diagrams.draw_im2col_matrix(5, 3), diagrams.draw_im2col_matrix(5, 3)
+    assert figures.fingerprint(a) == figures.fingerprint(b)
+    label = next(t for t in b.axes[0].texts if t.get_gid() == "im2col 4 4")
+    label.set_text("13")  # one wrong number in 81 (the pixels move by an RMS under 1)
+    assert figures.fingerprint(a) != figures.fingerprint(b)
+
+
+def test_check_notices_edited_pixels(written, tmp_path):
+    path = written / "03_participation-counts.png"
+    with Image.open(path) as image:
+        info = PngInfo()
+        for key, value in image.info.items():
+            if isinstance(value, str):
+                info.add_text(key, value)  # keep the fingerprint: only the pixels change
+        pixels = np.array(image)
+    pixels[40:44, 40:44, :3] = 0
+    Image.fromarray(pixels).save(path, pnginfo=info)
+    problems = figures.check(written, scratch=tmp_path / "fresh")
+    assert len(problems) == 1 and "differs from a fresh rendering" in problems[0]
+
+
+def test_check_notices_missing_and_unknown_files(written, tmp_path):
+    (written / "04_weight-derivative-map.png").unlink()
+    (written / "99_old-figure.png").write_bytes(b"")
+    problems = figures.check(written)
+    assert any("04_weight-derivative-map.png is missing" in p for p in problems)
+    assert any("99_old-figure.png is not written by `make figures`" in p for p in problems)
