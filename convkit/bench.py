@@ -190,7 +190,8 @@ def bench_case(case, dtype, torch, budget):
             times["loops"][p] = [first] + [timed(run) for _ in range(2 if first < 0.5 else 0)]
     medians = {m: {p: statistics.median(t) for p, t in per.items() if t}
                for m, per in times.items()}
-    return medians, disagreement
+    bests = {m: {p: min(t) for p, t in per.items() if t} for m, per in times.items()}
+    return medians, bests, disagreement
 
 
 def memory(case, dtype):
@@ -209,14 +210,15 @@ def run(cases, dtypes, budget, torch, threads=THREADS):
         name = np.dtype(dtype).name
         report["matmul_gflops"][name] = matmul_gflops(dtype)
         for case in cases:
-            medians, disagreement = bench_case(case, dtype, torch, budget)
+            medians, bests, disagreement = bench_case(case, dtype, torch, budget)
             for method, per in medians.items():
                 for p, seconds in per.items():
                     flops = case.flops * (3 if p == "fwd+bwd" else 1)
                     ref = medians.get("torch", {}).get(p)
                     report["results"].append({
                         "case": case.name, "dtype": name, "method": method, "pass": p,
-                        "median_s": seconds, "gflops": flops / seconds / 1e9,
+                        "median_s": seconds, "best_s": bests[method][p],
+                        "gflops": flops / seconds / 1e9,
                         "ratio_to_torch": None if ref is None else seconds / ref,
                         "forward_max_rel_diff": disagreement.get(method),
                         **{f"case_{k}": v for k, v in asdict(case).items() if k != "name"},
