@@ -128,8 +128,7 @@ def convkit_runners(case, dtype, method, rng):
         forward = lambda: direct.conv2d_direct(x, w, b, **kw)
     else:
         dx = lambda: im2col_gemm.input_gradient_from_dy(dy, w, geom, 1)
-        dw = lambda: im2col_gemm.weight_gradient_from_cols(
-            dy, im2col_gemm._im2col(x, geom), w.shape, 1)
+        dw = lambda: im2col_gemm.weight_gradient(dy, x, w.shape, geom, 1)
         forward = lambda: im2col_gemm.conv2d_im2col(x, w, b, **kw)
     return {"forward": forward, "dX": dx, "dW": dw,
             "fwd+bwd": lambda: (layer.forward(x), layer.backward(dy))}

@@ -30,8 +30,9 @@ def im2col(x, kernel_size, *, stride=1, padding=0, dilation=1):
     return _im2col(x, geom)
 
 
-def _im2col(x, geom):
-    """The unfolding itself.  x (N, C, H, W) -> cols (N, C*KH*KW, Ho*Wo).
+def _im2col(x, geom, out=None):
+    """The unfolding itself.  x (N, C, H, W) -> cols (N, C*KH*KW, Ho*Wo), written into
+    ``out`` when given (an array of that shape and x's dtype, e.g. last step's columns).
 
     Read as: ``cols[n, (c, i, j), (oy, ox)] = xpad[n, c, oy*S + i*D, ox*S + j*D]``.  The
     teaching version copies one strided slice per kernel tap (the mirror image of
@@ -44,7 +45,11 @@ def _im2col(x, geom):
     span = (dh * (kh - 1) + 1, dw * (kw - 1) + 1)            # how far one window reaches
     windows = sliding_window_view(pad(x, geom.padding), span, axis=(2, 3))
     windows = windows[:, :, ::sh, ::sw, ::dh, ::dw]          # (N, C, Ho, Wo, KH, KW)
-    return windows.transpose(0, 1, 4, 5, 2, 3).copy().reshape(n, c * kh * kw, ho * wo)
+    windows = windows.transpose(0, 1, 4, 5, 2, 3)            # (N, C, KH, KW, Ho, Wo)
+    if out is None:
+        return windows.copy().reshape(n, c * kh * kw, ho * wo)
+    np.copyto(out.reshape(windows.shape), windows)
+    return out
 
 
 def col2im(cols, input_size, kernel_size, *, stride=1, padding=0, dilation=1):
@@ -139,10 +144,19 @@ def conv2d_im2col_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=
                            groups=groups, dy=dy)
     dtype = result_dtype(dy, x, w)
     dy, x, w = (a.astype(dtype, copy=False) for a in (dy, x, w))
-    dw = np.zeros(w.shape, dtype=dtype)
+    return (input_gradient_from_dy(dy, w, geom, groups),
+            weight_gradient(dy, x, w.shape, geom, groups), dy.sum(axis=(0, 2, 3)))
+
+
+def weight_gradient(dy, x, w_shape, geom, groups):
+    """dW from x itself, unfolding a few samples at a time (as in conv2d_im2col).
+
+    dy (N, F, Ho, Wo), x (N, C, H, W) -> dw (F, C/g, KH, KW).
+    """
+    dw = np.zeros(w_shape, dtype=dy.dtype)
     for part in cache_sized_parts(x.shape[0], _cols_bytes(x.shape[1], geom, x.dtype)):
-        dw += weight_gradient_from_cols(dy[part], _im2col(x[part], geom), w.shape, groups)
-    return input_gradient_from_dy(dy, w, geom, groups), dw, dy.sum(axis=(0, 2, 3))
+        dw += weight_gradient_from_cols(dy[part], _im2col(x[part], geom), w_shape, groups)
+    return dw
 
 
 def backward_from_cols(dy, cols, w, geom, groups):

@@ -199,3 +199,17 @@ def test_bench_json_reports_every_pass_and_agreement(capsys):
     assert set(rows) >= {("loops", "forward"), ("loops", "fwd+bwd")}
     article = report["results"][0]
     assert article["cols_bytes"] == 1 * 1 * 9 * 9 * 8 and article["input_bytes"] == 25 * 8
+
+
+def test_layer_reuses_its_column_buffer_only_when_shapes_match():
+    """Successive same-shape forwards unfold into one buffer; a new shape gets a new one."""
+    rng = np.random.default_rng(3)
+    layer = ck.Conv2d(2, 3, 3, padding=1, rng=rng)
+    x1, x2 = rng.standard_normal((2, 2, 5, 6)), rng.standard_normal((2, 2, 5, 6))
+    layer.forward(x1)
+    first = layer._cache[1]
+    y2 = layer.forward(x2)
+    assert layer._cache[1] is first                       # same buffer, new contents
+    np.testing.assert_allclose(y2, ck.conv2d_loops(x2, layer.weight, layer.bias, padding=1))
+    layer.forward(rng.standard_normal((3, 2, 5, 6)))      # another batch size
+    assert layer._cache[1] is not first and layer._cache[1].shape[0] == 3
