@@ -16,6 +16,7 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def execute(path: pathlib.Path) -> None:
@@ -24,13 +25,33 @@ def execute(path: pathlib.Path) -> None:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     os.environ.pop("MPLBACKEND", None)  # the notebook's own %matplotlib inline decides
-    client = NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=False,
+    # store_widget_state=True only because nbclient (0.10) raises KeyError when an Output
+    # widget (the explorer's figure area) captures output without it; the state is dropped
+    # right after, so the file still stores no widget state.
+    client = NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=True,
                             record_timing=False, resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            # without its (unstored) state a widget's view cannot be shown: a reader would see
+            # its long repr instead, so keep nothing; running the cell brings the widget back
+            cell.outputs = _coalesce_streams(
+                [out for out in cell.outputs if WIDGET_VIEW not in out.get("data", {})])
     nbformat.write(nb, path)
+
+
+def _coalesce_streams(outputs):
+    """Join consecutive stdout (stderr) chunks: how print output is split varies run to run."""
+    joined = []
+    for out in outputs:
+        if (out.output_type == "stream" and joined and joined[-1].output_type == "stream"
+                and joined[-1].name == out.name):
+            joined[-1].text += out.text
+        else:
+            joined.append(out)
+    return joined
 
 
 def main(argv: list[str]) -> int:

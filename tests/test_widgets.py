@@ -1,0 +1,168 @@
+"""The explorer without a browser: its status line, participants, error handling and redraws.
+
+(tests/test_browser.py checks that the same widget actually shows and redraws in Chromium.)
+"""
+from __future__ import annotations
+
+import matplotlib
+import numpy as np
+import pytest
+
+import convkit as ck
+from convkit import widgets
+
+matplotlib.use("Agg")
+
+
+def output_shape_by_loops(h, w, k, s, p, d):
+    """The output shape, from running the literal loops (not the size formula)."""
+    y = ck.conv2d_loops(np.ones((1, 1, h, w)), np.ones((1, 1, k, k)), stride=s, padding=p, dilation=d)
+    return y.shape[2:]
+
+
+def inputs_read_by(h, w, k, s, p, d, output_id):
+    """Flat ids of the inputs that output ``output_id`` depends on: its one-hot backward."""
+    ho, wo = output_shape_by_loops(h, w, k, s, p, d)
+    dy = np.zeros((1, 1, ho, wo))
+    dy.flat[output_id] = 1.0
+    dx, _, _ = ck.conv2d_loops_backward(dy, np.zeros((1, 1, h, w)), np.ones((1, 1, k, k)),
+                                        stride=s, padding=p, dilation=d)
+    return np.flatnonzero(dx[0, 0])
+
+
+GEOMETRIES = [  # (H, W, K, stride, padding, dilation)
+    (5, 5, 3, 1, 0, 1),
+    (5, 5, 3, 2, 0, 1),
+    (6, 6, 3, 2, 0, 1),   # the floor drops the last row and column
+    (5, 7, 3, 1, 1, 1),
+    (7, 7, 3, 2, 1, 2),
+    (4, 6, 2, 3, 2, 1),
+]
+GEOMETRY_IDS = [f"{h}x{w}-k{k}-s{s}-p{p}-d{d}" for h, w, k, s, p, d in GEOMETRIES]
+
+
+@pytest.mark.parametrize("view", list(widgets.VIEWS))
+@pytest.mark.parametrize("geometry", GEOMETRIES, ids=GEOMETRY_IDS)
+def test_render_draws_every_view_and_states_the_output_size(geometry, view):
+    h, w, k, s, p, d = geometry
+    status, figure = widgets.render(h, w, k, s, p, d, view)
+    assert isinstance(figure, matplotlib.figure.Figure)
+    ho, wo = output_shape_by_loops(*geometry)
+    assert f"→ {ho}×{wo} output ({ho * wo} outputs × {k * k} multiply-adds)" in status
+
+
+@pytest.mark.parametrize("geometry", GEOMETRIES, ids=GEOMETRY_IDS)
+def test_selected_output_lists_the_inputs_its_gradient_reaches(geometry):
+    ho, wo = output_shape_by_loops(*geometry)
+    for output_id in {0, ho * wo // 2, ho * wo - 1}:
+        status, figure = widgets.render(*geometry, "forward map", output_id)
+        expected = ", ".join(str(i) for i in inputs_read_by(*geometry, output_id))
+        assert f"output {output_id} (row {output_id // wo}, col {output_id % wo}) reads inputs {expected}" \
+            in status
+
+
+def test_an_input_the_floor_drops_is_said_to_get_zero_gradient():
+    # 6x6, kernel 3, stride 2: windows start at rows 0 and 2, so row 5 is never read
+    status, figure = widgets.render(6, 6, 3, 2, 0, 1, "input-loss map", 35)
+    assert "input 35 (row 5, col 5) feeds no output" in status and "gradient is 0" in status
+
+
+def test_padding_taps_are_counted():
+    status, figure = widgets.render(5, 5, 3, 1, 1, 1, "im2col matrix", 0)
+    assert "reads inputs 0, 1, 5, 6; 5 of its taps sit on padding" in status
+
+
+@pytest.mark.parametrize("geometry, reach, padded", [
+    ((2, 5, 3, 1, 0, 1), 3, "2 + 2*0 = 2"),
+    ((3, 3, 3, 1, 0, 2), 5, "3 + 2*0 = 3"),
+    ((5, 1, 5, 1, 1, 1), 5, "1 + 2*1 = 3"),
+], ids=["2x5-k3", "3x3-k3-d2", "5x1-k5-p1"])
+def test_a_kernel_that_does_not_fit_gives_a_message_not_a_figure(geometry, reach, padded):
+    status, figure = widgets.render(*geometry, "forward map")
+    assert figure is None
+    assert status.startswith("Cannot draw this geometry") and f"reaches {reach}" in status
+    assert padded in status
+
+
+def test_a_view_too_big_to_redraw_quickly_gives_a_message():
+    # 8x8 input, padding 2, 3x3 kernel: a 10x10 output, 100 small 12x12 grids = 14400 cells
+    status, figure = widgets.render(8, 8, 3, 1, 2, 1, "forward map")
+    assert figure is None
+    assert "would draw 14400 cells, too many to redraw at once" in status
+    status, figure = widgets.render(8, 8, 3, 1, 2, 1, "participation counts")  # 144 cells
+    assert figure is not None
+
+
+def test_render_rejects_an_unknown_view():
+    with pytest.raises(ValueError, match="view must be one of .* got 'heat map'"):
+        widgets.render(view="heat map")
+
+
+# --------------------------------------------------------------------------- the widget
+@pytest.fixture
+def draws(monkeypatch):
+    """Count the diagrams the explorer draws (each call = one redraw)."""
+    calls = []
+    for view, (draw, kind) in list(widgets.VIEWS.items()):
+        def counted(*args, _draw=draw, _view=view, **kwargs):
+            calls.append((_view, args, kwargs))
+            return _draw(*args, **kwargs)
+        monkeypatch.setitem(widgets.VIEWS, view, (counted, kind))
+    monkeypatch.setattr("IPython.display.display", lambda *a, **k: None)
+    return calls
+
+
+def test_every_control_change_redraws_exactly_once(draws):
+    explorer = widgets.explore()
+    assert len(draws) == 1
+    explorer.sliders["stride"].value = 2
+    assert len(draws) == 2 and draws[-1][2]["stride"] == 2
+    assert "stride 2" in explorer.status.value and "2×2 output" in explorer.status.value
+    explorer.view_box.value = "participation counts"
+    assert len(draws) == 3 and draws[-1][0] == "participation counts"
+    explorer.select_box.value = 24
+    assert len(draws) == 4 and draws[-1][2]["highlight"] == 24
+    explorer.sliders["height"].value = 4  # input 24 no longer exists: highlight falls back
+    assert len(draws) == 5 and draws[-1][2]["highlight"] is None
+
+
+def test_the_highlight_offers_the_ids_of_the_current_view(draws):
+    explorer = widgets.explore((6, 7), 3, stride=2)
+    ids = [value for _, value in explorer.select_box.options]
+    assert ids == [widgets.NONE] + list(range(2 * 3))  # outputs: 2x3
+    explorer.view_box.value = "input-loss map"
+    assert len(explorer.select_box.options) == 1 + 6 * 7
+    explorer.view_box.value = "weight-derivative map"
+    assert len(explorer.select_box.options) == 1 + 3 * 3
+
+
+def test_each_kind_keeps_its_own_selection(draws):
+    explorer = widgets.explore(select=4)  # output 4
+    explorer.view_box.value = "input-loss map"
+    explorer.select_box.value = 12        # input 12
+    explorer.view_box.value = "im2col matrix"
+    assert explorer.select_box.value == 4 and "output 4" in explorer.status.value
+    explorer.view_box.value = "participation counts"
+    assert explorer.select_box.value == 12 and "input 12" in explorer.status.value
+
+
+def test_an_invalid_geometry_shows_a_message_and_draws_nothing(draws):
+    explorer = widgets.explore()
+    explorer.sliders["height"].value = 2
+    assert len(draws) == 1  # only the first drawing
+    assert "⚠ Cannot draw this geometry" in explorer.status.value
+    assert "larger than the padded input" in explorer.status.value
+    explorer.sliders["padding"].value = 1  # 2 + 2*1 = 4 >= 3: fits again
+    assert len(draws) == 2 and "⚠" not in explorer.status.value
+
+
+@pytest.mark.parametrize("kwargs, error, match", [
+    (dict(stride=0), ValueError, "stride must be between 1 and 3 for the explorer, got 0"),
+    (dict(input_size=(5, 9)), ValueError, "width must be between 1 and 8 for the explorer, got 9"),
+    (dict(kernel_size=2.0), TypeError, "kernel must be an int, got 2.0"),
+    (dict(view="heat map"), ValueError, "view must be one of"),
+    (dict(select=9), ValueError, "select=9 is not an id"),
+], ids=["stride-0", "width-9", "kernel-float", "unknown-view", "select-out-of-range"])
+def test_explore_rejects_bad_starting_values(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        widgets.explore(**kwargs)
