@@ -205,6 +205,7 @@ def run(cases, dtypes, budget, torch, threads=THREADS):
     report = {"machine": machine_info(torch, threads), "matmul_gflops": {}, "results": []}
     if torch is not None:
         torch.set_num_threads(threads)
+        report["machine"]["torch_threads"] = torch.get_num_threads()
     for dtype in dtypes:
         name = np.dtype(dtype).name
         report["matmul_gflops"][name] = matmul_gflops(dtype)
