@@ -7,7 +7,7 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root unless told to (containers, CI machines).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test notebooks figures clean
+.PHONY: lab test notebooks figures bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,3 +39,8 @@ notebooks: $(VENV)/.installed-test
 # tests/test_figures.py fails while a committed figure is stale).
 figures: $(VENV)/.installed-course
 	$(BIN)/python -m convkit.figures
+
+# Time the literal loops, direct and im2col against PyTorch (when installed); a few minutes.
+# `make bench ARGS="--quick"` passes options (see `python -m convkit.bench --help`).
+bench: $(VENV)/.installed-course
+	$(BIN)/python -m convkit.bench $(ARGS)

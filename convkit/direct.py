@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .fastpath import cache_sized_parts, flat_runs
 from .geometry import check_conv_args, pad, result_dtype
 
 __all__ = ["conv2d_loops", "conv2d_loops_backward", "conv2d_direct", "conv2d_direct_backward",
@@ -105,6 +106,8 @@ def correlate(xp, w, geom, groups=1):
     For each tap (i, j), every output reads the same strided slice of the input, so the
     whole tap is one (F, C) x (C, Ho*Wo) matrix product per group.
     """
+    if geom.stride == (1, 1):
+        return _correlate_stride1(xp, w, geom, groups)
     n, c = xp.shape[:2]
     f, cg, kh, kw = w.shape
     ho, wo = geom.output
@@ -113,9 +116,30 @@ def correlate(xp, w, geom, groups=1):
     y = np.zeros((n, groups, f // groups, ho * wo), dtype=np.result_type(xp, w))
     for i, j in geom.taps:
         rows, cols = geom.window(i, j)
-        patch = xg[:, :, :, rows, cols].reshape(n, groups, cg, ho * wo)
+        patch = xg[:, :, :, rows, cols].reshape(n, groups, cg, ho * wo)  # a copy per tap
         y += wg[:, :, :, i, j] @ patch  # (g, F/g, C/g) @ (n, g, C/g, L) -> (n, g, F/g, L)
     return y.reshape(n, f, ho, wo)
+
+
+def _correlate_stride1(xp, w, geom, groups):
+    """correlate() for stride 1 without copying the input (see ``fastpath.flat_runs``).
+
+    A few samples at a time, so their (F, Ho*Wp) running sum stays in cache while all
+    taps add into it; measured 1.3x faster than slice copies over the whole batch.
+    """
+    n, c, hp, wp = xp.shape
+    f, cg = w.shape[:2]
+    ho, wo = geom.output
+    starts, length, wp = flat_runs(xp.shape, geom)
+    xflat = xp.reshape(n, groups, cg, hp * wp)
+    wg = w.reshape(groups, f // groups, cg, -1)            # (g, F/g, C/g, KH*KW)
+    dtype = np.result_type(xp, w)
+    ywide = np.zeros((n, groups, f // groups, ho * wp), dtype=dtype)
+    for part in cache_sized_parts(n, (f * ho * wp + c * hp * wp) * ywide.itemsize):
+        for tap, start in enumerate(starts):
+            patch = xflat[part, :, :, start:start + length]   # (n', g, C/g, length): a view
+            ywide[part, :, :, :length] += wg[:, :, :, tap] @ patch
+    return ywide.reshape(n, f, ho, wp)[:, :, :, :wo]
 
 
 def _transpose_groups(w, groups):
@@ -185,11 +209,27 @@ def _weight_gradient(dy, x, geom, groups):
     n, c = x.shape[:2]
     f = dy.shape[1]
     cg, fg = c // groups, f // groups
-    xg = pad(x, geom.padding).reshape(n, groups, cg, *np.add(geom.input, np.multiply(2, geom.padding)))
+    xp = pad(x, geom.padding)
+    dw = np.zeros((groups, fg, cg, len(geom.taps)), dtype=dy.dtype)
+    if geom.stride == (1, 1):
+        # The stride-1 trick of fastpath.flat_runs: give dy the same Wp-wide rows, with zeros
+        # in the junk columns, so that they add nothing; then every patch is a plain view.
+        starts, length, wp = flat_runs(xp.shape, geom)
+        ho, wo = geom.output
+        dywide = np.zeros((n, groups, fg, ho, wp), dtype=dy.dtype)
+        dywide[..., :wo] = dy.reshape(n, groups, fg, ho, wo)
+        dywide = dywide.reshape(n, groups, fg, ho * wp)[..., :length]
+        xflat = xp.reshape(n, groups, cg, -1)
+        # a few samples at a time: their x and dy stay in cache for every tap
+        for part in cache_sized_parts(n, (f * ho * wp + c * xflat.shape[-1]) * dw.itemsize):
+            for tap, start in enumerate(starts):
+                patch = xflat[part, :, :, start:start + length]        # (n', g, C/g, length)
+                dw[..., tap] += (dywide[part] @ patch.transpose(0, 1, 3, 2)).sum(axis=0)
+        return dw.reshape(f, cg, *geom.kernel)
+    xg = xp.reshape(n, groups, cg, *xp.shape[2:])
     dyg = dy.reshape(n, groups, fg, -1)
-    dw = np.empty((groups, fg, cg) + geom.kernel, dtype=dy.dtype)
-    for i, j in geom.taps:
+    for tap, (i, j) in enumerate(geom.taps):
         rows, cols = geom.window(i, j)
         patch = xg[:, :, :, rows, cols].reshape(n, groups, cg, -1)
-        dw[:, :, :, i, j] = (dyg @ patch.transpose(0, 1, 3, 2)).sum(axis=0)
+        dw[..., tap] = (dyg @ patch.transpose(0, 1, 3, 2)).sum(axis=0)
     return dw.reshape(f, cg, *geom.kernel)

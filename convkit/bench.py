@@ -1,0 +1,310 @@
+"""Benchmark: the literal loops, 实力派 (direct) and 偶像派 (im2col) against PyTorch.
+
+    python -m convkit.bench                  # float32 and float64, every layer, a table
+    python -m convkit.bench --quick          # float32, fewer repeats (about a minute)
+    python -m convkit.bench --json out.json  # also write every number as JSON ("-" = stdout)
+
+Everything runs in one process with 2 BLAS/OpenMP threads (numpy through threadpoolctl,
+PyTorch through ``torch.set_num_threads``; ``--threads`` changes it), and the methods take
+turns inside each repeat, so a busy machine slows them all alike: compare the ratios, not
+the absolute times.  Without PyTorch the ratio columns say n/a.  The header names the BLAS
+kernel numpy runs: where OPENBLAS_CORETYPE pins an older CPU's kernel, numpy's matrix
+product (and so convkit) is slower than the hardware allows.
+
+Passes: forward; dX and dW each alone from (x, dy) (im2col's dW includes unfolding x);
+fwd+bwd is one ``Conv2d`` forward and backward (im2col reuses the forward's columns).
+GFLOP/s counts 2·N·F·(C/groups)·KH·KW·Ho·Wo per pass (three passes for fwd+bwd).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from . import direct, im2col_gemm
+from .geometry import check_conv_args
+from .layer import Conv2d
+
+THREADS = 2  # the default; --threads changes it
+PASSES = ("forward", "dX", "dW", "fwd+bwd")
+# A pause before each timed call lets the previous library's idle threads go to sleep
+# (measured: a 200² numpy product right after a PyTorch call took 13 ms, 1 ms later 0.13 ms).
+SETTLE = 0.002
+LOOPS_MAX_MACS = 4e6  # the literal loops do about a million multiply-adds a second
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    n: int
+    c: int
+    size: int
+    f: int
+    k: int
+    stride: int = 1
+    padding: int = 0
+
+    @property
+    def output(self):
+        return (self.size + 2 * self.padding - self.k) // self.stride + 1
+
+    @property
+    def flops(self):
+        """Multiply-adds of one pass, counted as 2 FLOPs each."""
+        return 2 * self.n * self.f * self.c * self.k ** 2 * self.output ** 2
+
+
+CASES = (
+    Case("article N1·C1·5²·F1·k3", 1, 1, 5, 1, 3),
+    Case("N8·C3·32²·F16·k3·p1", 8, 3, 32, 16, 3, padding=1),
+    Case("N16·C64·56²·F64·k3·p1", 16, 64, 56, 64, 3, padding=1),
+    Case("N8·C128·28²·F128·k3·s2·p1", 8, 128, 28, 128, 3, stride=2, padding=1),
+    Case("N32·C32·32²·F64·k5·p2", 32, 32, 32, 64, 5, padding=2),
+)
+
+
+def limit_threads(threads):
+    """Limit BLAS/OpenMP to ``threads``; return a description of what runs (for the report)."""
+    try:
+        import threadpoolctl
+    except ImportError:
+        return {"threadpoolctl": None,
+                "note": f"threadpoolctl missing: set OMP_NUM_THREADS={threads} "
+                        f"OPENBLAS_NUM_THREADS={threads} "
+                        "before starting python to get comparable numbers"}
+    limiter = threadpoolctl.threadpool_limits(threads)
+    limit_threads.keep = limiter  # the limit lasts as long as this object lives
+    return {"threadpoolctl": [{k: d.get(k) for k in ("internal_api", "architecture",
+                                                     "num_threads", "version")}
+                              for d in threadpoolctl.threadpool_info()]}
+
+
+def machine_info(torch, threads):
+    info = {"threads": threads, "numpy": np.__version__,
+            "torch": None if torch is None else torch.__version__,
+            "OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE"),
+            "OMP_WAIT_POLICY": os.environ.get("OMP_WAIT_POLICY"),
+            "cpu_count": os.cpu_count(), "load_average": os.getloadavg()}
+    info.update(limit_threads(threads))
+    return info
+
+
+def timed(fn):
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def matmul_gflops(dtype, size=1024, repeats=7):
+    """The machine's own square matrix product speed: the ceiling for any GEMM-based conv."""
+    rng = np.random.default_rng(0)
+    a, b = (rng.standard_normal((size, size)).astype(dtype) for _ in range(2))
+    a @ b
+    return 2 * size ** 3 / statistics.median(timed(lambda: a @ b) for _ in range(repeats)) / 1e9
+
+
+def convkit_runners(case, dtype, method, rng):
+    """callables for each pass of one convkit method on freshly drawn, seeded data."""
+    x = rng.standard_normal((case.n, case.c, case.size, case.size)).astype(dtype)
+    layer = Conv2d(case.c, case.f, case.k, stride=case.stride, padding=case.padding,
+                   method="direct" if method == "loops" else method, rng=rng, dtype=dtype)
+    w, b = layer.weight, layer.bias
+    kw = dict(stride=case.stride, padding=case.padding)
+    dy = rng.standard_normal((case.n, case.f, case.output, case.output)).astype(dtype)
+    geom = check_conv_args(x, w, b, **kw)
+    if method == "loops":
+        return {"forward": lambda: direct.conv2d_loops(x, w, b, **kw),
+                "fwd+bwd": lambda: (direct.conv2d_loops(x, w, b, **kw),
+                                    direct.conv2d_loops_backward(dy, x, w, **kw))}
+    if method == "direct":
+        dx = lambda: direct._input_gradient(dy, w, geom, 1)
+        dw = lambda: direct._weight_gradient(dy, x, geom, 1)
+        forward = lambda: direct.conv2d_direct(x, w, b, **kw)
+    else:
+        dx = lambda: im2col_gemm.input_gradient_from_dy(dy, w, geom, 1)
+        dw = lambda: im2col_gemm.weight_gradient(dy, x, w.shape, geom, 1)
+        forward = lambda: im2col_gemm.conv2d_im2col(x, w, b, **kw)
+    return {"forward": forward, "dX": dx, "dW": dw,
+            "fwd+bwd": lambda: (layer.forward(x), layer.backward(dy))}
+
+
+def torch_runners(case, dtype, torch, rng):
+    """The same passes in PyTorch, on the same draws as ``convkit_runners`` (same seed)."""
+    fn = torch.nn.functional
+    x = torch.from_numpy(rng.standard_normal((case.n, case.c, case.size, case.size)).astype(dtype))
+    layer = Conv2d(case.c, case.f, case.k, rng=rng, dtype=dtype)
+    w, b = torch.from_numpy(layer.weight), torch.from_numpy(layer.bias)
+    dy = rng.standard_normal((case.n, case.f, case.output, case.output)).astype(dtype)
+    dy = torch.from_numpy(dy)
+    kw = dict(stride=case.stride, padding=case.padding)
+    xg, wg, bg = (t.clone().requires_grad_() for t in (x, w, b))
+
+    def forward():
+        with torch.no_grad():
+            return fn.conv2d(x, w, b, **kw).numpy()
+
+    def both():
+        xg.grad = wg.grad = bg.grad = None
+        fn.conv2d(xg, wg, bg, **kw).backward(dy)
+
+    return {"forward": forward,
+            "dX": lambda: torch.nn.grad.conv2d_input(x.shape, w, dy, **kw),
+            "dW": lambda: torch.nn.grad.conv2d_weight(x, w.shape, dy, **kw),
+            "fwd+bwd": both}
+
+
+def bench_case(case, dtype, torch, budget):
+    """Median seconds of every (method, pass), and how far each forward is from the reference.
+
+    Every repeat runs every pass of every method once, in turn: when someone else's job
+    slows the machine for a while, it slows all of them alike and the ratios survive.
+    """
+    runners = {m: convkit_runners(case, dtype, m, np.random.default_rng(0))
+               for m in ("direct", "im2col")}
+    if torch is not None:
+        runners["torch"] = torch_runners(case, dtype, torch, np.random.default_rng(0))
+    times = {m: {p: [] for p in PASSES} for m in runners}
+    # Same seed, same draws: every method sees the same x, w, b; check they agree before timing.
+    outputs = {m: np.asarray(r["forward"]()) for m, r in runners.items()}
+    reference = outputs.get("torch", outputs["direct"])
+    scale = np.abs(reference).max()
+    disagreement = {m: float(np.abs(y - reference).max() / scale) for m, y in outputs.items()}
+    warm = sum(timed(run) for per in runners.values() for run in per.values())  # first calls
+    for _ in range(int(min(30, max(3, budget / max(warm, 1e-9))))):
+        for p in PASSES:
+            for m in runners:
+                time.sleep(SETTLE)
+                times[m][p].append(timed(runners[m][p]))
+    if case.n * case.f * case.c * case.k ** 2 * case.output ** 2 <= LOOPS_MAX_MACS:
+        loops = convkit_runners(case, dtype, "loops", np.random.default_rng(0))
+        times["loops"] = {p: [] for p in loops}
+        for p, run in loops.items():  # orders of magnitude slower: few repeats are enough
+            first = timed(run)
+            times["loops"][p] = [first] + [timed(run) for _ in range(2 if first < 0.5 else 0)]
+    medians = {m: {p: statistics.median(t) for p, t in per.items() if t}
+               for m, per in times.items()}
+    bests = {m: {p: min(t) for p, t in per.items() if t} for m, per in times.items()}
+    return medians, bests, disagreement
+
+
+def memory(case, dtype):
+    """Bytes of the input and of its im2col matrix (each input copied up to K² times)."""
+    item = np.dtype(dtype).itemsize
+    x = case.n * case.c * case.size ** 2 * item
+    cols = case.n * case.c * case.k ** 2 * case.output ** 2 * item
+    return {"input_bytes": x, "cols_bytes": cols, "cols_over_input": cols / x}
+
+
+def run(cases, dtypes, budget, torch, threads=THREADS):
+    report = {"machine": machine_info(torch, threads), "matmul_gflops": {}, "results": []}
+    if torch is not None:
+        torch.set_num_threads(threads)
+        report["machine"]["torch_threads"] = torch.get_num_threads()
+    for dtype in dtypes:
+        name = np.dtype(dtype).name
+        report["matmul_gflops"][name] = matmul_gflops(dtype)
+        for case in cases:
+            medians, bests, disagreement = bench_case(case, dtype, torch, budget)
+            for method, per in medians.items():
+                for p, seconds in per.items():
+                    flops = case.flops * (3 if p == "fwd+bwd" else 1)
+                    ref = medians.get("torch", {}).get(p)
+                    report["results"].append({
+                        "case": case.name, "dtype": name, "method": method, "pass": p,
+                        "median_s": seconds, "best_s": bests[method][p],
+                        "gflops": flops / seconds / 1e9,
+                        "ratio_to_torch": None if ref is None else seconds / ref,
+                        "forward_max_rel_diff": disagreement.get(method),
+                        **{f"case_{k}": v for k, v in asdict(case).items() if k != "name"},
+                        **memory(case, dtype)})
+    return report
+
+
+def format_table(report):
+    """The report as text: a header on the machine, then one block per (layer, dtype)."""
+    m = report["machine"]
+    blas = ", ".join(f"{d['internal_api']} {d['architecture'] or ''}".strip()
+                     for d in m.get("threadpoolctl") or []) or m.get("note", "")
+    lines = [f"convkit benchmark — numpy {m['numpy']}, torch {m['torch'] or 'not installed'}, "
+             f"{m['threads']} threads ({blas}), OPENBLAS_CORETYPE={m['OPENBLAS_CORETYPE']}, "
+             f"load average {m['load_average'][0]:.1f} on {m['cpu_count']} cores",
+             "machine matmul (numpy, 1024² square): " + ", ".join(
+                 f"{k} {v:.0f} GFLOP/s" for k, v in report["matmul_gflops"].items()),
+             "cells: median ms (ratio to torch in the same run); last column: GFLOP/s of "
+             "forward | fwd+bwd", "",
+             f"{'method':8}" + "".join(f"{p:>19}" for p in PASSES) + f"{'GFLOP/s':>18}"]
+    blocks = {}
+    for r in report["results"]:
+        blocks.setdefault((r["case"], r["dtype"]), {}).setdefault(r["method"], {})[r["pass"]] = r
+    for (case, dtype), methods in blocks.items():
+        mem = next(iter(next(iter(methods.values())).values()))
+        lines += ["", f"{case} {dtype} — im2col matrix {mem['cols_bytes'] / 1e6:.1f} MB = "
+                      f"{mem['cols_over_input']:.1f}× the input "
+                      f"({mem['input_bytes'] / 1e6:.2f} MB)"]
+        for method, per in methods.items():
+            cells = []
+            for p in PASSES:
+                r = per.get(p)
+                if r is None:
+                    cells.append(f"{'—':>19}")
+                    continue
+                ratio = "n/a" if r["ratio_to_torch"] is None else f"{r['ratio_to_torch']:.2f}×"
+                cells.append(f"{r['median_s'] * 1e3:>11.3g} ({ratio:>5})")
+            rates = " | ".join(f"{per[p]['gflops']:.3g}" if p in per else "—"
+                               for p in ("forward", "fwd+bwd"))
+            lines.append(f"{method:8}" + "".join(cells) + f"{rates:>18}")
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m convkit.bench",
+                                     description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="float32 only, a shorter time budget")
+    parser.add_argument("--dtype", choices=("float32", "float64"), action="append",
+                        help="repeat to run several (default: both, or float32 with --quick)")
+    parser.add_argument("--case", action="append", type=int, metavar="I",
+                        help=f"index of a case to run (0..{len(CASES) - 1}; default: all)")
+    parser.add_argument("--budget", type=float, help="seconds of timing per case and dtype")
+    parser.add_argument("--threads", type=int, default=THREADS,
+                        help=f"BLAS/OpenMP threads for numpy and PyTorch (default {THREADS}; 1 "
+                             "gives steadier numbers on a machine shared with other jobs)")
+    parser.add_argument("--json", metavar="PATH",
+                        help="write the full report as JSON ('-' for stdout)")
+    parser.add_argument("--no-torch", action="store_true", help="do not import PyTorch")
+    args = parser.parse_args(argv)
+    torch = None
+    if not args.no_torch:
+        # libgomp's threads (PyTorch's) spin-wait after every parallel region by default and
+        # take the 2 cores from numpy's BLAS threads: measured here, a 300² matmul went from
+        # 0.3 ms to 35 ms and torch's own layers got 3x slower.  Passive waiting is fairer to
+        # both; it must be set before torch loads libgomp.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        try:
+            import torch
+        except ImportError:
+            pass
+    names = args.dtype or (["float32"] if args.quick else ["float32", "float64"])
+    dtypes = [getattr(np, d) for d in names]
+    cases = [CASES[i] for i in args.case] if args.case else list(CASES)
+    budget = args.budget or (2.0 if args.quick else 6.0)
+    report = run(cases, dtypes, budget, torch, args.threads)
+    if args.json != "-":
+        print(format_table(report))
+    if args.json:
+        text = json.dumps(report, indent=1)
+        if args.json == "-":
+            print(text)
+        else:
+            with open(args.json, "w") as fh:
+                fh.write(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

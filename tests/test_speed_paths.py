@@ -1,0 +1,215 @@
+"""The fast paths compute exactly what the literal loops compute, for every geometry.
+
+The fast paths (convkit.fastpath: stride-1 flat runs, cache-sized batch parts) change only
+how memory is walked, so each is checked against ``conv2d_loops`` / ``conv2d_loops_backward``
+(the oracle written from the definition), in float64 tightly and in float32 with its dtype
+kept end to end.  ``CACHE_BYTES`` is shrunk to force every batch split, including a short
+last part.  The general method-equivalence sweep lives in test_conv.py.
+"""
+import functools
+import json
+
+import numpy as np
+import pytest
+
+import convkit as ck
+from convkit import bench, direct, fastpath, im2col_gemm
+from convkit.geometry import conv_geometry, pad
+
+# (N, C, H, W, F, KH, KW, stride, padding, dilation, groups)
+GEOMETRIES = {
+    "s1-p0-3x3": (2, 3, 6, 6, 4, 3, 3, 1, 0, 1, 1),
+    "s1-p1-nonsquare-3x2": (3, 2, 5, 7, 3, 3, 2, 1, 1, 1, 1),
+    "s1-p(2,1)-d(2,1)-k3x3": (2, 2, 7, 6, 2, 3, 3, 1, (2, 1), (2, 1), 1),
+    "s1-groups2-d2": (2, 4, 8, 9, 6, 2, 3, 1, 1, 2, 2),
+    "s1-depthwise-g3": (2, 3, 6, 5, 3, 3, 3, 1, 1, 1, 3),
+    "s1-k1x1": (2, 3, 4, 5, 2, 1, 1, 1, 0, 1, 1),
+    "s1-kernel-fills-padded-input": (2, 2, 3, 4, 2, 5, 4, 1, (1, 0), 1, 1),
+    "s2-p1-floor-drops-row": (2, 3, 8, 7, 4, 3, 3, 2, 1, 1, 1),
+    "s(1,2)-p(0,1)": (2, 2, 6, 7, 3, 2, 3, (1, 2), (0, 1), 1, 1),
+    "s(3,1)-d2-groups2": (3, 4, 9, 6, 4, 2, 2, (3, 1), 1, 2, 2),
+}
+IDS = list(GEOMETRIES)
+
+
+def draw(spec, dtype, seed=0):
+    """Fresh copies of seeded inputs in ``dtype``, plus the loops' float64 answers."""
+    (x, w, b, dy), geometry, y, grads = _draw64(spec, seed)
+    return [a.astype(dtype) for a in (x, w, b, dy)], dict(geometry), y, grads
+
+
+@functools.lru_cache(maxsize=None)
+def _draw64(spec, seed):
+    n, c, h, w_, f, kh, kw, stride, padding, dilation, groups = spec
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((n, c, h, w_))
+    w = rng.standard_normal((f, c // groups, kh, kw))
+    b = rng.standard_normal(f)
+    geometry = dict(stride=stride, padding=padding, dilation=dilation, groups=groups)
+    y = ck.conv2d_loops(x, w, b, **geometry)            # the oracle, always in float64
+    dy = rng.standard_normal(y.shape)
+    grads = ck.conv2d_loops_backward(dy, x, w, **geometry)
+    return (x, w, b, dy), geometry, y, grads
+
+
+TOL = {np.float64: dict(rtol=1e-10, atol=1e-10), np.float32: dict(rtol=2e-4, atol=2e-4)}
+
+
+def _two_per_part(n, bytes_per_sample):
+    return [slice(s, min(s + 2, n)) for s in range(0, n, 2)]
+
+
+@pytest.fixture(params=["one-part", "part-per-sample", "two-per-part"])
+def cache_bytes(request, monkeypatch):
+    """Force the batch into parts: one sample each, or two (N=3 leaves a short last part)."""
+    if request.param == "part-per-sample":
+        monkeypatch.setattr(fastpath, "CACHE_BYTES", 1)
+    elif request.param == "two-per-part":
+        for module in (direct, im2col_gemm):  # they hold the name, not the module
+            monkeypatch.setattr(module, "cache_sized_parts", _two_per_part)
+    return request.param
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32], ids=["float64", "float32"])
+@pytest.mark.parametrize("spec", GEOMETRIES.values(), ids=IDS)
+@pytest.mark.parametrize("method", ["direct", "im2col"])
+def test_functions_match_loops(spec, dtype, method, cache_bytes):
+    (x, w, b, dy), geometry, y_ref, grads_ref = draw(spec, dtype)
+    forward = {"direct": ck.conv2d_direct, "im2col": ck.conv2d_im2col}[method]
+    backward = {"direct": ck.conv2d_direct_backward, "im2col": ck.conv2d_im2col_backward}[method]
+    saved = [a.copy() for a in (x, w, b, dy)]
+    y = forward(x, w, b, **geometry)
+    grads = backward(dy, x, w, **geometry)
+    assert y.dtype == dtype and all(g.dtype == dtype for g in grads)
+    np.testing.assert_allclose(y, y_ref, **TOL[dtype])
+    for got, want, name in zip(grads, grads_ref, ("dx", "dw", "db")):
+        assert got.shape == want.shape, name
+        np.testing.assert_allclose(got, want, **TOL[dtype], err_msg=name)
+    for before, after in zip(saved, (x, w, b, dy)):
+        np.testing.assert_array_equal(before, after)  # inputs never modified
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32], ids=["float64", "float32"])
+@pytest.mark.parametrize("spec", GEOMETRIES.values(), ids=IDS)
+@pytest.mark.parametrize("method", ["direct", "im2col"])
+def test_layer_matches_loops(spec, dtype, method, cache_bytes):
+    """Conv2d, including im2col's reuse of the forward's columns in backward."""
+    (x, w, b, dy), geometry, y_ref, (dx_ref, dw_ref, db_ref) = draw(spec, dtype, seed=1)
+    f, cg, kh, kw = w.shape
+    layer = ck.Conv2d(cg * geometry["groups"], f, (kh, kw), method=method, dtype=dtype,
+                      **geometry)
+    layer.weight, layer.bias = w, b
+    for _ in range(2):  # a second step must not see stale columns
+        y = layer.forward(x)
+        dx = layer.backward(dy)
+    assert y.dtype == dx.dtype == layer.grad_weight.dtype == layer.grad_bias.dtype == dtype
+    np.testing.assert_allclose(y, y_ref, **TOL[dtype])
+    np.testing.assert_allclose(dx, dx_ref, **TOL[dtype])
+    np.testing.assert_allclose(layer.grad_weight, dw_ref, **TOL[dtype])
+    np.testing.assert_allclose(layer.grad_bias, db_ref, **TOL[dtype])
+
+
+def test_layer_backward_uses_the_latest_forward():
+    """Two different batches: backward must use the columns of the second one."""
+    spec = GEOMETRIES["s1-p1-nonsquare-3x2"]
+    (x1, w, b, dy), geometry, _, _ = draw(spec, np.float64)
+    x2 = x1[::-1] * 2.0
+    layer = ck.Conv2d(2, 3, (3, 2), dtype=np.float64, **geometry)
+    layer.weight, layer.bias = w, b
+    layer.forward(x1)
+    layer.forward(x2)
+    layer.backward(dy)
+    _, dw_ref, _ = ck.conv2d_loops_backward(dy, x2, w, **geometry)
+    np.testing.assert_allclose(layer.grad_weight, dw_ref, rtol=1e-10, atol=1e-10)
+
+
+@pytest.mark.parametrize("dilation", [1, 2, (1, 3)], ids=["d1", "d2", "d(1,3)"])
+@pytest.mark.parametrize("padding", [0, 1, (2, 0)], ids=["p0", "p1", "p(2,0)"])
+def test_flat_runs_pick_the_same_pixels_as_the_window(padding, dilation):
+    """Each flat run, cut into Wp-wide rows and cropped to Wo, is the tap's strided window."""
+    x = np.arange(2 * 7 * 8, dtype=float).reshape(1, 2, 7, 8)
+    geom = conv_geometry((7, 8), (3, 2), 1, padding, dilation)
+    xp = pad(x, geom.padding)
+    starts, length, wp = fastpath.flat_runs(xp.shape, geom)
+    flat = xp.reshape(1, 2, -1)
+    ho, wo = geom.output
+    for (i, j), start in zip(geom.taps, starts):
+        run = flat[..., start:start + length]
+        rows = np.concatenate([run, np.zeros((1, 2, ho * wp - length))], axis=-1)
+        rows = rows.reshape(1, 2, ho, wp)[..., :wo]
+        np.testing.assert_array_equal(rows, xp[:, :, geom.window(i, j)[0], geom.window(i, j)[1]])
+        assert start + length <= flat.shape[-1]  # never reads past the image
+
+
+@pytest.mark.parametrize("n, per_sample, budget, expected", [
+    (5, 10, 100, [slice(0, 5)]),
+    (5, 40, 100, [slice(0, 2), slice(2, 4), slice(4, 5)]),
+    (3, 500, 100, [slice(0, 1), slice(1, 2), slice(2, 3)]),
+    (1, 0, 100, [slice(0, 1)]),
+])
+def test_cache_sized_parts_cover_the_batch_once(monkeypatch, n, per_sample, budget, expected):
+    monkeypatch.setattr(fastpath, "CACHE_BYTES", budget)
+    assert fastpath.cache_sized_parts(n, per_sample) == expected
+
+
+def test_im2col_returns_a_writable_copy():
+    """A 1x1 kernel makes the unfolding a pure reshape; it must still not alias x."""
+    x = np.arange(24.0).reshape(1, 2, 3, 4)
+    cols = ck.im2col(x, 1)
+    np.testing.assert_array_equal(cols, x.reshape(1, 2, 12))
+    cols += 1
+    np.testing.assert_array_equal(x, np.arange(24.0).reshape(1, 2, 3, 4))
+
+
+@pytest.mark.parametrize("spec", [GEOMETRIES[k] for k in ("s1-groups2-d2", "s(1,2)-p(0,1)")],
+                         ids=["s1-groups2-d2", "s(1,2)-p(0,1)"])
+def test_layer_float32_matches_torch(spec):
+    torch = pytest.importorskip("torch")
+    (x, w, b, dy), geometry, _, _ = draw(spec, np.float32, seed=2)
+    tx, tw, tb = (torch.tensor(a, requires_grad=True) for a in (x, w, b))
+    ty = torch.nn.functional.conv2d(tx, tw, tb, **geometry)
+    ty.backward(torch.tensor(dy))
+    for method in ("im2col", "direct"):
+        layer = ck.Conv2d(x.shape[1], w.shape[0], w.shape[2:], method=method, dtype=np.float32,
+                          **geometry)
+        layer.weight, layer.bias = w, b
+        np.testing.assert_allclose(layer.forward(x), ty.detach().numpy(), rtol=1e-4, atol=1e-4)
+        np.testing.assert_allclose(layer.backward(dy), tx.grad.numpy(), rtol=1e-4, atol=1e-4)
+        np.testing.assert_allclose(layer.grad_weight, tw.grad.numpy(), rtol=1e-4, atol=1e-4)
+        np.testing.assert_allclose(layer.grad_bias, tb.grad.numpy(), rtol=1e-4, atol=1e-4)
+
+
+def test_bench_runs_without_torch_and_says_na(capsys):
+    assert bench.main(["--quick", "--case", "0", "--no-torch", "--budget", "0.05"]) == 0
+    table = capsys.readouterr().out
+    assert "machine matmul" in table and "n/a" in table and "loops" in table
+
+
+def test_bench_json_reports_every_pass_and_agreement(capsys):
+    assert bench.main(["--case", "0", "--dtype", "float64", "--no-torch", "--budget", "0.05",
+                       "--json", "-"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["matmul_gflops"]["float64"] > 0
+    rows = {(r["method"], r["pass"]): r for r in report["results"]}
+    for method in ("direct", "im2col"):
+        for p in bench.PASSES:
+            row = rows[(method, p)]
+            assert row["median_s"] > 0 and row["ratio_to_torch"] is None
+            assert row["forward_max_rel_diff"] < 1e-12  # agrees with the direct method
+    assert set(rows) >= {("loops", "forward"), ("loops", "fwd+bwd")}
+    article = report["results"][0]
+    assert article["cols_bytes"] == 1 * 1 * 9 * 9 * 8 and article["input_bytes"] == 25 * 8
+
+
+def test_layer_reuses_its_column_buffer_only_when_shapes_match():
+    """Successive same-shape forwards unfold into one buffer; a new shape gets a new one."""
+    rng = np.random.default_rng(3)
+    layer = ck.Conv2d(2, 3, 3, padding=1, rng=rng)
+    x1, x2 = rng.standard_normal((2, 2, 5, 6)), rng.standard_normal((2, 2, 5, 6))
+    layer.forward(x1)
+    first = layer._cache[1]
+    y2 = layer.forward(x2)
+    assert layer._cache[1] is first                       # same buffer, new contents
+    np.testing.assert_allclose(y2, ck.conv2d_loops(x2, layer.weight, layer.bias, padding=1))
+    layer.forward(rng.standard_normal((3, 2, 5, 6)))      # another batch size
+    assert layer._cache[1] is not first and layer._cache[1].shape[0] == 3
