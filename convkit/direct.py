@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from .fastpath import cache_sized_parts, flat_runs
-from .geometry import check_conv_args, pad, result_dtype
+from .geometry import check_conv_args, conv_geometry, pad, result_dtype
 
 __all__ = ["conv2d_loops", "conv2d_loops_backward", "conv2d_direct", "conv2d_direct_backward",
            "correlate", "rot180", "dilate"]
@@ -187,8 +187,6 @@ def _input_gradient(dy, w, geom, groups):
 
     dy (N, F, Ho, Wo), w (F, C/g, KH, KW) -> dx (N, C, H, W).
     """
-    from .geometry import conv_geometry
-
     (kh, kw), (dh, dw_), (ph, pw), (h, wd) = geom.kernel, geom.dilation, geom.padding, geom.input
     spread = dilate(dy, geom.stride)           # zeros where the stride skipped a position
     full = pad(spread, (dh * (kh - 1), dw_ * (kw - 1)))  # the "full" correlation's K-1 border

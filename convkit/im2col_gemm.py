@@ -14,7 +14,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from .fastpath import cache_sized_parts, flat_runs
-from .geometry import _check_array, check_conv_args, conv_geometry, pad, pair, result_dtype
+from .geometry import _check_array, check_conv_args, conv_geometry, pad, result_dtype
 
 __all__ = ["im2col", "col2im", "conv2d_im2col", "conv2d_im2col_backward"]
 
