@@ -5,7 +5,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Verdict", "compare_array", "correct", "not_yet"]
+from ..direct import conv2d_loops
+
+__all__ = ["Verdict", "compare_array", "correct", "not_yet", "judge_number", "shape_hint",
+           "correlate_2d"]
 
 
 @dataclass(frozen=True)
@@ -64,3 +67,33 @@ def compare_array(answer, expected, name="your answer", *, rtol=1e-6, atol=1e-8,
     return not_yet(f"{name} has the right shape, but {len(bad)} of {answer.size} entries differ; "
                    f"the first is at index {first}: got {answer[first].item()!r}, expected "
                    f"{expected[first].item()!r}.")
+
+
+def judge_number(answer, expected, hints, praise, fallback):
+    """Judge a numeric answer: ``praise`` when right, ``hints[answer]`` for a known slip
+    (a {wrong value: hint} dict), else ``fallback`` (a hint on how to count)."""
+    if answer == expected:
+        return correct(praise)
+    if answer in hints:
+        return not_yet(hints[answer])
+    return not_yet(f"{answer} is not it: {fallback}")
+
+
+def shape_hint(answer, hints):
+    """A specific hint when ``answer`` has one of the shapes in ``hints`` ({shape: hint})."""
+    if answer is None or answer is Ellipsis:
+        return None
+    try:
+        shape = np.shape(answer)
+    except Exception:  # ragged lists and the like: compare_array explains
+        return None
+    return not_yet(hints[shape]) if shape in hints else None
+
+
+def correlate_2d(x, k):
+    """Valid cross-correlation of one-channel 2-D arrays via the literal-loop oracle.
+
+    x (H, W), k (KH, KW) -> (Ho, Wo).  The checkers' expected answers come from here, not
+    from the vectorised code a student is learning to write.
+    """
+    return conv2d_loops(np.asarray(x, float)[None, None], np.asarray(k, float)[None, None])[0, 0]

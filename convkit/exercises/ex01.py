@@ -14,8 +14,7 @@ import numbers
 
 import numpy as np
 
-from ._core import Verdict, correct, not_yet
-from ..direct import conv2d_loops
+from ._core import Verdict, correct, correlate_2d, not_yet
 from ..geometry import output_size
 
 __all__ = ["WIDTH_PROBLEM", "output_width", "output_size_formula",
@@ -156,11 +155,6 @@ def one_output_problem():
     return x, k
 
 
-def _correlate_2d(x, k):
-    """Cross-correlation of 2-D arrays via the literal-loop oracle.  (H, W), (KH, KW) -> (Ho, Wo)."""
-    return conv2d_loops(x[None, None], k[None, None])[0, 0]
-
-
 def one_output(answer) -> Verdict:
     """Exercise 3: the cross-correlation output at row 1, column 2 of ``one_output_problem()``."""
     if _is_empty(answer):
@@ -169,12 +163,12 @@ def one_output(answer) -> Verdict:
     if value is None:
         return not_yet(f"the answer should be one number, got {type(answer).__name__}.")
     x, k = one_output_problem()
-    z = _correlate_2d(x, k)
+    z = correlate_2d(x, k)
     row, col = ONE_OUTPUT_AT
     if np.isclose(value, z[row, col]):
         return correct(f"z[{row}, {col}] = sum of x[{row}:{row + 3}, {col}:{col + 3}] * k = "
                        f"{z[row, col]:g}.")
-    flipped = _correlate_2d(x, k[::-1, ::-1])
+    flipped = correlate_2d(x, k[::-1, ::-1])
     if np.isclose(value, flipped[row, col]):
         return not_yet("that is the true convolution: you flipped the kernel. Deep-learning "
                        "libraries (and this course) use cross-correlation: multiply x[r+i, c+j] "
@@ -183,7 +177,7 @@ def one_output(answer) -> Verdict:
         return not_yet(f"that is output (row {col}, column {row}): rows and columns are "
                        f"swapped. The window of output ({row}, {col}) starts at input row "
                        f"{row}, column {col}.")
-    if np.isclose(value, _correlate_2d(x, k.T)[row, col]):
+    if np.isclose(value, correlate_2d(x, k.T)[row, col]):
         return not_yet("that uses the kernel transposed: k[i, j] multiplies x[r+i, c+j], "
                        "with i the row and j the column.")
     others = [(r, c) for r in range(z.shape[0]) for c in range(z.shape[1])

@@ -10,8 +10,7 @@ import numbers
 
 import numpy as np
 
-from ._core import Verdict, correct, not_yet
-from ..direct import conv2d_loops
+from ._core import Verdict, correct, correlate_2d, not_yet
 
 __all__ = ["WINDOW_OUTPUT", "window_ids", "forward_one"]
 
@@ -72,10 +71,6 @@ def _problems():
     yield rng.integers(-3, 4, size=(6, 7)).astype(float), rng.integers(-2, 3, size=(3, 2)).astype(float)
 
 
-def _correlate(x, k):
-    return conv2d_loops(x[None, None], k[None, None])[0, 0]
-
-
 def forward_one(fn) -> Verdict:
     """Exercise 2: ``fn(x, k, r, c)`` returns output (r, c) of the cross-correlation of 2-D x, k."""
     if not callable(fn):
@@ -83,7 +78,7 @@ def forward_one(fn) -> Verdict:
     for number, (x, k) in enumerate(_problems()):
         where = ("on the article's 5x5 example" if number == 0 else
                  f"on a {x.shape[0]}x{x.shape[1]} input with a {k.shape[0]}x{k.shape[1]} kernel")
-        z = _correlate(x, k)
+        z = correlate_2d(x, k)
         got = np.full(z.shape, np.nan)
         for r, c in np.ndindex(z.shape):
             try:
@@ -104,13 +99,13 @@ def forward_one(fn) -> Verdict:
             got[r, c] = value
         if np.allclose(got, z):
             continue
-        if np.allclose(got, _correlate(x, k[::-1, ::-1])):
+        if np.allclose(got, correlate_2d(x, k[::-1, ::-1])):
             return not_yet("that is the true convolution (kernel flipped). The layer computes "
                            "cross-correlation: x[r+i, c+j] * k[i, j], kernel as it is.")
         if z.shape[0] == z.shape[1] and np.allclose(got, z.T):
             return not_yet("rows and columns are swapped: output (r, c) reads input rows "
                            "r..r+KH-1 and columns c..c+KW-1.")
-        if k.shape[0] == k.shape[1] and np.allclose(got, _correlate(x, k.T)):
+        if k.shape[0] == k.shape[1] and np.allclose(got, correlate_2d(x, k.T)):
             return not_yet("the kernel is used transposed: k[i, j] multiplies x[r+i, c+j].")
         bad = np.argwhere(~np.isclose(got, z))[0]
         return not_yet(f"{where}, output ({bad[0]}, {bad[1]}) should be {z[tuple(bad)]:g}, "

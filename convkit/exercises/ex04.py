@@ -14,22 +14,12 @@ from __future__ import annotations
 import numpy as np
 
 from ..direct import conv2d_loops, conv2d_loops_backward
-from ._core import compare_array, not_yet
+from ._core import compare_array, shape_hint
 
 __all__ = ["weight_gradient_task", "weight_gradient",
            "batch_weight_gradient_task", "batch_weight_gradient",
            "bias_gradient_task", "bias_gradient"]
 
-
-def _shape_hint(answer, hints):
-    """A specific hint when ``answer`` has one of the shapes in ``hints`` ({shape: hint})."""
-    if answer is None or answer is Ellipsis:
-        return None
-    try:
-        shape = np.shape(answer)
-    except Exception:  # ragged lists and the like: compare_array explains
-        return None
-    return not_yet(hints[shape]) if shape in hints else None
 
 
 def _dw_of_one_sample(x, dz):
@@ -55,7 +45,7 @@ def weight_gradient_task():
 def weight_gradient(answer):
     """Judge dW (3, 3) for :func:`weight_gradient_task`: the correlation of x with dz."""
     x, dz = weight_gradient_task()
-    hint = _shape_hint(answer, {
+    hint = shape_hint(answer, {
         (5, 5): "dW has the input's shape (5, 5); it needs one number per kernel weight, "
                 "shape (3, 3). Slide dZ (3×3) over X (5×5): it fits in 3×3 positions.",
         (7, 7): "dW has shape (7, 7): that is a 'full' correlation (dZ padded by 2). dW needs "
@@ -98,7 +88,7 @@ def batch_weight_gradient_task():
 def batch_weight_gradient(answer):
     """Judge dW (1, 1, 3, 3) for :func:`batch_weight_gradient_task` (summed over the batch)."""
     x, dz = batch_weight_gradient_task()
-    hint = _shape_hint(answer, {
+    hint = shape_hint(answer, {
         (4, 1, 3, 3): "you have one dW per sample, shape (4, 1, 3, 3). The batch shares one "
                       "kernel, and every sample's outputs add to the loss, so add the four "
                       "contributions up: dW has the kernel's shape (1, 1, 3, 3).",
@@ -138,7 +128,7 @@ def bias_gradient_task():
 def bias_gradient(answer):
     """Judge db (2,) for :func:`bias_gradient_task`: dz summed over batch and positions."""
     dz = bias_gradient_task()
-    hint = _shape_hint(answer, {
+    hint = shape_hint(answer, {
         (4, 2): "db has shape (4, 2): you summed over the positions but not over the batch. "
                 "Every sample used the same bias: sum over axes (0, 2, 3) to get one number "
                 "per filter, shape (2,).",

@@ -19,21 +19,11 @@ from __future__ import annotations
 import numpy as np
 
 from ..direct import conv2d_loops, conv2d_loops_backward
-from ._core import compare_array, not_yet
+from ._core import compare_array, shape_hint
 
 __all__ = ["ROW_TASK", "im2col_row", "forward_task", "forward_matmul",
            "input_gradient_task", "input_gradient_col2im"]
 
-
-def _shape_hint(answer, hints):
-    """A specific hint when ``answer`` has one of the shapes in ``hints`` ({shape: hint})."""
-    if answer is None or answer is Ellipsis:
-        return None
-    try:
-        shape = np.shape(answer)
-    except Exception:  # ragged lists and the like: compare_array explains
-        return None
-    return not_yet(hints[shape]) if shape in hints else None
 
 
 # --------------------------------------------------------------------------- exercise 1
@@ -55,7 +45,7 @@ def im2col_row(answer):
     (h, w), (kh, kw), o = ROW_TASK["input_size"], ROW_TASK["kernel_size"], ROW_TASK["output_id"]
     ho, wo = h - kh + 1, w - kw + 1
     oy, ox = divmod(o, wo)
-    hint = _shape_hint(answer, {
+    hint = shape_hint(answer, {
         (kh * kw, 2): "you gave (row, column) pairs. The 整容 matrix holds flat input ids: "
                       f"id = row·{w} + column.",
     })
@@ -97,7 +87,7 @@ def forward_task():
 def forward_matmul(answer):
     """Judge y (1, 2, 3, 3) for :func:`forward_task`, computed as W (F, C·KH·KW) @ cols + b."""
     x, w, b = forward_task()
-    hint = _shape_hint(answer, {
+    hint = shape_hint(answer, {
         (9, 2): "you have Yᵀ, shape (L, F) = (9, 2): the kernels go on the left. "
                 "W (F, C·KH·KW) @ cols (C·KH·KW, L) gives (F, L) = (2, 9); then reshape to "
                 "(N, F, Ho, Wo) = (1, 2, 3, 3).",
@@ -163,7 +153,7 @@ def _fold(dcols, how):
 def input_gradient_col2im(answer):
     """Judge dx (1, 1, 5, 5) for :func:`input_gradient_task`: col2im(Wᵀ @ dY)."""
     dy, w = input_gradient_task()
-    hint = _shape_hint(answer, {
+    hint = shape_hint(answer, {
         (9, 9): "that is dcols = Wᵀ·dY (one column per output). Now fold it back into the "
                 "5×5 input with col2im, adding the entries that land on the same pixel.",
         (1, 9, 9): "that is dcols = Wᵀ·dY, shape (N, C·KH·KW, L). Fold it back into the input "

@@ -9,7 +9,7 @@ import numbers
 
 import numpy as np
 
-from ._core import compare_array, correct, not_yet
+from ._core import compare_array, correct, judge_number, not_yet
 
 __all__ = ["forward_flops", "im2col_bytes", "flat_runs"]
 
@@ -48,13 +48,12 @@ def forward_flops(answer):
         2 * _N * _F * _C * out * out: "you left out the kernel: every output sums KH x KW = 9 "
                                       "taps per channel.",
     }
-    if answer == expected:
-        return correct(f"2 x 8 x 16 x 3 x 9 x 32 x 32 = {expected:,} FLOPs "
-                       f"({expected / 1e6:.1f} MFLOP).")
-    if answer in hints:
-        return not_yet(hints[answer])
-    return not_yet(f"{answer} is not it: count outputs (N x F x Ho x Wo), multiply by the "
-                   f"products per output (C x KH x KW), and by 2 FLOPs per multiply-add.")
+    return judge_number(answer, expected, hints,
+                        praise=f"2 x 8 x 16 x 3 x 9 x 32 x 32 = {expected:,} FLOPs "
+                               f"({expected / 1e6:.1f} MFLOP).",
+                        fallback="count outputs (N x F x Ho x Wo), multiply by the "
+                                 "products per output (C x KH x KW), and by 2 FLOPs per "
+                                 "multiply-add.")
 
 
 # --------------------------------------------------------------------------- exercise 2
@@ -81,15 +80,14 @@ def im2col_bytes(answer):
         _N2 * rows * 29 * 29 * _ITEM: "the floor in the output-size formula: (56 + 2 - 3) / 2 "
                                       "= 27.5 rounds down to 27, plus 1 gives 28.",
     }
-    if answer == expected:
-        input_bytes = _N2 * _C2 * _H2 * _H2 * _ITEM
-        return correct(f"{expected:,} bytes ({expected / 1e6:.1f} MB) for an input of "
-                       f"{input_bytes / 1e6:.1f} MB: {expected / input_bytes:.2f}x. With stride 2 "
-                       f"each pixel is copied about K²/S² = 2.25 times, not 9.")
-    if answer in hints:
-        return not_yet(hints[answer])
-    return not_yet(f"{answer} is not it: N x (C x KH x KW) x (Ho x Wo) values, 4 bytes each, "
-                   f"with Ho from the output-size formula.")
+    input_bytes = _N2 * _C2 * _H2 * _H2 * _ITEM
+    return judge_number(answer, expected, hints,
+                        praise=f"{expected:,} bytes ({expected / 1e6:.1f} MB) for an input of "
+                               f"{input_bytes / 1e6:.1f} MB: {expected / input_bytes:.2f}x. "
+                               "With stride 2 each pixel is copied about K²/S² = 2.25 times, "
+                               "not 9.",
+                        fallback="N x (C x KH x KW) x (Ho x Wo) values, 4 bytes each, "
+                                 "with Ho from the output-size formula.")
 
 
 # --------------------------------------------------------------------------- exercise 3

@@ -9,7 +9,7 @@ import numbers
 
 import numpy as np
 
-from ._core import compare_array, correct, not_yet
+from ._core import compare_array, judge_number, not_yet
 
 __all__ = ["f23_problem", "winograd_products", "fft_problem", "fft_correlation",
            "winograd_count"]
@@ -120,10 +120,8 @@ def winograd_count(answer):
         _N * _F * _C * 16 * 16: "with padding 1 the output is 10x10, not 8x8: that is 5x5 = 25 tiles.",
         _N * _F * _C * 16 * out * out: "16 multiplies buy a whole 2x2 tile of outputs, not one output.",
     }
-    if answer == expected:
-        return correct(f"2 x 32 x 16 x 16 x 25 = {expected}, against {_N * _F * _C * 9 * out * out} "
-                       f"direct: 2.25x fewer.")
-    if answer in hints:
-        return not_yet(hints[answer])
-    return not_yet(f"{answer} is not it: count tiles (ceil(Ho/2) x ceil(Wo/2)), then 16 multiplies "
-                   f"per tile for every image, filter and input channel.")
+    return judge_number(answer, expected, hints,
+                        praise=f"2 x 32 x 16 x 16 x 25 = {expected}, against "
+                               f"{_N * _F * _C * 9 * out * out} direct: 2.25x fewer.",
+                        fallback="count tiles (ceil(Ho/2) x ceil(Wo/2)), then 16 multiplies "
+                                 "per tile for every image, filter and input channel.")
