@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import math
 import numbers
+import re
 import string
 import warnings
 from dataclasses import dataclass, field
@@ -40,7 +41,7 @@ import numpy as np
 
 from ..direct import conv2d_loops
 
-__all__ = ["Message", "msg", "set_language", "get_language", "Verdict", "correct", "not_yet",
+__all__ = ["Message", "msg", "set_language", "get_language", "zh_catalog", "Verdict", "correct", "not_yet",
            "fallback", "bad_input", "Reject", "checker", "as_number", "as_array", "as_shape",
            "as_function", "call_student", "is_empty", "compare_array", "judge_number",
            "shape_hint", "correlate_2d", "fmt"]
@@ -61,11 +62,40 @@ def get_language():
     return _state["language"]
 
 
+_catalogs = {}
+
+
 def _catalog(language):
-    if language == "zh":
+    """{English template: translation}: ``messages_zh.ZH`` merged with every
+    ``messages_zh_*.py`` module of the package (catalogs of checker modules other helpers own)."""
+    if language != "zh":
+        return {}
+    if "zh" not in _catalogs:
+        import importlib
+        import pkgutil
+
+        from . import __path__ as package_path
         from .messages_zh import ZH
-        return ZH
-    return {}
+        merged = dict(ZH)
+        for info in pkgutil.iter_modules(package_path):
+            if info.name.startswith("messages_zh_"):
+                merged.update(importlib.import_module(f"{__package__}.{info.name}").ZH)
+        _catalogs["zh"] = merged
+    return _catalogs["zh"]
+
+
+def zh_catalog():
+    """The merged Chinese catalog (for tests and translators)."""
+    return _catalog("zh")
+
+
+_LATIN_CJK = re.compile(r"(?<=[A-Za-z0-9\)\]])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9\(\[])")
+
+
+def _spaced(text, language):
+    """Chinese text gets a space between Latin letters/digits and Chinese characters, as
+    zh.d2l.ai writes it ("你的 dW 还是空的")."""
+    return _LATIN_CJK.sub(" ", text) if language == "zh" else text
 
 
 class Message:
@@ -152,14 +182,15 @@ class Verdict:
         """The message (without the prefix) in the current language."""
         language = get_language()
         gap = "" if language == "zh" else " "
-        return gap.join(p.render(language) for p in (self.message, *self.notes))
+        return _spaced(gap.join(p.render(language) for p in (self.message, *self.notes)),
+                       language)
 
     def render(self, language=None):
         language = language or get_language()
         head = msg("✔ Correct —") if self.correct else msg("✘ Not yet —")
         gap = "" if language == "zh" else " "
         body = gap.join(p.render(language) for p in (self.message, *self.notes))
-        return head.render(language) + " " + body
+        return head.render(language) + " " + _spaced(body, language)
 
     def __repr__(self):
         return self.render()
