@@ -42,7 +42,8 @@ import numpy as np
 from ..direct import conv2d_loops
 
 __all__ = ["Message", "msg", "set_language", "get_language", "zh_catalog", "Verdict", "correct", "not_yet",
-           "fallback", "bad_input", "Reject", "checker", "as_number", "as_array", "as_shape",
+           "fallback", "bad_input", "Reject", "checker", "as_number", "number_note", "as_array",
+           "as_shape",
            "as_function", "call_student", "is_empty", "compare_array", "judge_number",
            "shape_hint", "correlate_2d", "fmt"]
 
@@ -426,6 +427,18 @@ def as_number(answer, name=None, *, whole=False):
     return int(value) if value == int(value) and abs(value) < 2 ** 53 else value
 
 
+def number_note(answer, verdict):
+    """``verdict`` with a note when a one-element list/array was read as a number (the same
+    policy as NCHW-wrapped arrays: accepted, and said so)."""
+    try:
+        shape = np.shape(answer) if isinstance(answer, (list, tuple, np.ndarray)) else ()
+    except Exception:
+        shape = ()
+    if shape == ():
+        return verdict
+    return verdict.with_note(msg("(Your shape {got} was read as one number.)", got=shape))
+
+
 def as_array(answer, name=None):
     """The answer as a float64 array (any shape, size ≥ 1); else :class:`Reject` with a hint."""
     name = name if name is not None else msg("your answer")
@@ -625,7 +638,7 @@ def judge_number(answer, expected, hints, praise, fallback, *, name=None, whole=
                     return not_yet(hint)
         return reject.verdict
     if np.isclose(value, expected, rtol=1e-9, atol=1e-9):
-        return correct(praise)
+        return number_note(answer, correct(praise))
     for wrong, hint in hints.items():
         if np.isclose(value, wrong, rtol=1e-9, atol=1e-9):
             return not_yet(hint)

@@ -14,7 +14,7 @@ import math
 import numpy as np
 
 from ._core import (Reject, Verdict, as_function, as_number, call_student, checker, correct,
-                    correlate_2d, fallback, fmt, msg, not_yet)
+                    correlate_2d, fallback, fmt, msg, not_yet, number_note)
 from ..geometry import output_size
 
 __all__ = ["WIDTH_PROBLEM", "output_width", "output_size_formula",
@@ -77,8 +77,9 @@ def output_width(answer) -> Verdict:
                            value=fmt(value)))
     value = int(value)
     if value == expected:
-        return correct(msg("the window reaches {reach} pixels and fits at {count} positions of "
-                           "the padded input.", reach=g["D"] * (g["K"] - 1) + 1, count=expected))
+        return number_note(answer, correct(msg("the window reaches {reach} pixels and fits at "
+                                               "{count} positions of the padded input.",
+                                               reach=g["D"] * (g["K"] - 1) + 1, count=expected)))
     hints = [hint for wrong, hint in _slips(**g) if wrong == value]
     if hints:  # several slips can land on the same number: name them all
         return not_yet(msg("{value} is a typical slip: {hint}", value=value, hint=_or(hints)))
@@ -171,9 +172,9 @@ def one_output(answer) -> Verdict:
     z = correlate_2d(x, k)
     row, col = ONE_OUTPUT_AT
     if np.isclose(value, z[row, col]):
-        return correct(msg("z[{row}, {col}] = sum of x[{row}:{row_end}, {col}:{col_end}] * k = "
-                           "{value}.", row=row, col=col, row_end=row + 3, col_end=col + 3,
-                           value=fmt(z[row, col])))
+        return number_note(answer, correct(msg(
+            "z[{row}, {col}] = sum of x[{row}:{row_end}, {col}:{col_end}] * k = {value}.",
+            row=row, col=col, row_end=row + 3, col_end=col + 3, value=fmt(z[row, col]))))
     if np.isclose(value, correlate_2d(x, k[::-1, ::-1])[row, col]):
         return not_yet(msg("that is the true convolution: you flipped the kernel. Deep-learning "
                            "libraries (and this course) use cross-correlation: multiply "

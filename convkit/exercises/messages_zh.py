@@ -73,6 +73,7 @@ ZH = {
     "{where}, your function raised {error_type}: {error}":
         "{where}，你的函数抛出了 {error_type}: {error}",
     # ------------------------------------------------------------------ _core: comparisons
+    "(Your shape {got} was read as one number.)": "（形状为 {got} 的答案按一个数来读。）",
     "(Your shape {got} was read as {want}: axes of length 1 in front are fine.)":
         "（你的形状 {got} 按 {want} 来读：前面长度为 1 的轴没有关系。）",
     "{name} is the right answer transposed (rows and columns swapped): entry [i, j] belongs at "
