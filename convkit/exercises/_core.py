@@ -90,12 +90,12 @@ def zh_catalog():
     return _catalog("zh")
 
 
-_LATIN_CJK = re.compile(r"(?<=[A-Za-z0-9\)\]])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9\(\[])")
+_LATIN_CJK = re.compile(r"(?<=[A-Za-z\)\]])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[A-Za-z\(\[])")
 
 
 def _spaced(text, language):
-    """Chinese text gets a space between Latin letters/digits and Chinese characters, as
-    zh.d2l.ai writes it ("你的 dW 还是空的")."""
+    """Chinese text gets a space between Latin letters and Chinese characters, as zh.d2l.ai
+    writes it ("你的 dW 还是空的"); digits are left alone (the article's "旋转180度")."""
     return _LATIN_CJK.sub(" ", text) if language == "zh" else text
 
 
