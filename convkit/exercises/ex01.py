@@ -118,7 +118,7 @@ def output_size_formula(fn) -> Verdict:
             return Verdict(False, msg("{where}: {hint}", where=where, hint=reject.verdict.message),
                            "input")
         if value != math.floor(value):
-            return not_yet(msg("{where} your function returns {value}, which is not a whole "
+            return not_yet(msg("{where}, your function returns {value}, which is not a whole "
                                "number: take the floor of the division (// in Python) before "
                                "adding 1.", where=where, value=fmt(value)))
         answers.append(int(value))
@@ -136,12 +136,12 @@ def output_size_formula(fn) -> Verdict:
     first = next(i for i, (a, e) in enumerate(zip(answers, expected)) if a != e)
     hints = [hint for value, hint in _slips(*geometries[first]) if value == answers[first]]
     if hints:
-        return not_yet(msg("{where} your function returns {got}, expected {want} ({wrong} of "
+        return not_yet(msg("{where}, your function returns {got}, expected {want} ({wrong} of "
                            "{count} geometries differ). At this geometry that is a typical slip: "
                            "{hint}", where=_geometry_text(geometries[first]), got=answers[first],
                            want=expected[first], wrong=wrong, count=len(geometries),
                            hint=_or(hints)))
-    return fallback(msg("{where} your function returns {got}, expected {want} ({wrong} of {count} "
+    return fallback(msg("{where}, your function returns {got}, expected {want} ({wrong} of {count} "
                         "geometries differ).", where=_geometry_text(geometries[first]),
                         got=answers[first], want=expected[first], wrong=wrong,
                         count=len(geometries)))
