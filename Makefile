@@ -23,6 +23,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed-course
 
 lab: $(VENV)/.installed-course
+	PYTHON=$(BIN)/python sh postBuild  # the course's JupyterLab settings (no news pop-up)
 	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) notebooks/
 
 test: $(VENV)/.installed-test
