@@ -22,7 +22,7 @@ result is deterministic and a second run changes nothing:
   image) a **subslide** of its own: the cell after it starts a new subslide;
 * a markdown cell that follows a code cell starts a **subslide** (text + the code that
   shows it make one idea);
-* under the ``## Exercises`` heading, code cells are **fragment**s: the question first,
+* under the ``## Exercises`` (``## 练习``) heading, code cells are **fragment**s: the question first,
   the cell to fill in on the next key press;
 * everything else continues the current slide (``-``).
 
@@ -44,6 +44,9 @@ NOTEBOOKS = "[0-9][0-9]_*.ipynb"
 # Notebook-level RISE options: a tall slide (the explorer, a long derivation) scrolls
 # instead of being cut off at the bottom of a 1024x768 projector.
 RISE_OPTIONS = {"scroll": True}
+
+# the section heading of the exercises, English and Chinese edition
+EXERCISES = ("exercises", "练习")
 
 SLIDE, SUBSLIDE, FRAGMENT, SKIP, CONTINUE = "slide", "subslide", "fragment", "skip", "-"
 
@@ -105,7 +108,7 @@ def slide_types(cells) -> list[str]:
         level = min((lvl for lvl, _ in headings), default=0)
         sections = [title for lvl, title in headings if lvl <= 2]
         if sections:  # the last top-level heading in the cell decides the section
-            in_exercises = sections[-1].lower().startswith("exercises")
+            in_exercises = sections[-1].lower().startswith(EXERCISES)
         if is_setup(cell) or is_closing_nav(cell):
             types.append(SKIP)
             continue

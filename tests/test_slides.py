@@ -90,9 +90,10 @@ def test_the_explorer_gets_a_slide_of_its_own():
     assert got == ["slide", "skip", "slide", "slide", "subslide"]
 
 
-def test_exercises_are_fragments_and_only_there():
+@pytest.mark.parametrize("heading", ["## Exercises", "## 练习"])
+def test_exercises_are_fragments_and_only_there(heading):
     got = types(TITLE, new_markdown_cell("## Idea"), new_code_cell("print(1)"),
-                new_markdown_cell("## Exercises\n\n**Exercise 1.** Do it."),
+                new_markdown_cell(heading + "\n\n**Exercise 1.** Do it."),
                 new_code_cell("answer = ...\nex99.one(answer)"),
                 new_markdown_cell("### Exercise 2 — more"),
                 new_code_cell("x = ex99.problem()"), new_code_cell("answer = ...\nex99.two(answer)"),
