@@ -40,6 +40,10 @@ RUN_TIMEOUT_MS = 120_000
 # the slide on screen: RISE puts every (sub)slide in a <section id="slide-N-M"> inside the
 # <section> of its horizontal slide
 PRESENT = ".reveal .slides > section.present > section.present"
+# the explorer's figure area: a .convkit-figure (SVG) or, in older explorers, an Output widget
+FIGURE_JS = """(present) => { const root = document.querySelector(present + ' .convkit-explorer');
+    const box = root && (root.querySelector('.convkit-figure') || root.querySelector('.widget-output'));
+    return box ? box.innerHTML : ''; }"""
 
 
 @pytest.fixture(scope="module")
@@ -192,9 +196,8 @@ def test_rise_slides_math_and_a_live_explorer_in_chromium(chromium, slide_lab): 
             page.keyboard.type(new_stride)
             page.keyboard.press("Enter")
             page.wait_for_function(
-                """([present, before]) => { const out = document.querySelector(
-                       present + ' .convkit-explorer .widget-output');
-                   return out !== null && out.innerHTML !== before && out.innerHTML.length > 0; }""",
+                f"""([present, before]) => {{ const now = ({FIGURE_JS})(present);
+                       return now !== before && now.length > 0; }}""",
                 arg=[PRESENT, before], timeout=30_000)
             page.wait_for_timeout(1000)
             page.screenshot(path=str(ARTIFACTS / "slides-explorer-redrawn.png"))
@@ -229,6 +232,4 @@ def _go_to_slide_with(page, selector):
 
 
 def _figure_html(page):
-    return page.evaluate(
-        "(present) => document.querySelector(present + ' .convkit-explorer .widget-output')"
-        "?.innerHTML ?? ''", PRESENT)
+    return page.evaluate(FIGURE_JS, PRESENT)
