@@ -108,7 +108,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("notebooks", nargs="*", type=pathlib.Path,
                         help="notebooks to measure (default: notebooks/[0-9][0-9]_*.ipynb)")
-    parser.add_argument("--json", metavar="FILE", help="also write every number as JSON ('-' = stdout)")
+    parser.add_argument("--json", metavar="FILE",
+                        help="also write every number as JSON ('-' = stdout)")
     parser.add_argument("--timeout", type=int, default=1200, help="seconds per cell (default 1200)")
     args = parser.parse_args(argv)
     if not pathlib.Path("/proc/self/status").exists():

@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/slides.py                  # tag every notebook in notebooks/
     .venv/bin/python scripts/slides.py notebooks/05_*.ipynb
-    .venv/bin/python scripts/slides.py --check          # exit 1 if a notebook is not tagged as the rules say
+    .venv/bin/python scripts/slides.py --check          # exit 1 where tags differ from the rules
+    .venv/bin/python scripts/slides.py --outline        # list each notebook's slides
 
 RISE (the ``jupyterlab-rise`` extension) reads ``cell.metadata.slideshow.slide_type``:
 ``slide`` starts a new slide, ``subslide`` a new slide below it (reveal.js' vertical
@@ -22,8 +23,8 @@ result is deterministic and a second run changes nothing:
   image) a **subslide** of its own: the cell after it starts a new subslide;
 * a markdown cell that follows a code cell starts a **subslide** (text + the code that
   shows it make one idea);
-* under the ``## Exercises`` (``## 练习``) heading, code cells are **fragment**s: the question first,
-  the cell to fill in on the next key press;
+* under the ``## Exercises`` (``## 练习``) heading, code cells are **fragment**s: the question
+  first, the cell to fill in on the next key press;
 * everything else continues the current slide (``-``).
 
 Only ``metadata.slideshow`` of each cell and ``metadata.rise`` of the notebook are
@@ -50,7 +51,8 @@ EXERCISES = ("exercises", "练习")
 
 SLIDE, SUBSLIDE, FRAGMENT, SKIP, CONTINUE = "slide", "subslide", "fragment", "skip", "-"
 
-_FIGURE_CODE = re.compile(r"plt\.show\(\)|\bdraw_\w+\(|\.savefig\(|\bplt\.(imshow|plot|subplots?)\(")
+_FIGURE_CODE = re.compile(
+    r"plt\.show\(\)|\bdraw_\w+\(|\.savefig\(|\bplt\.(imshow|plot|subplots?)\(")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(|<img\b")
 _IMAGE_MIME = ("image/png", "image/svg+xml", "image/jpeg")
 
@@ -173,7 +175,7 @@ def main(argv=None) -> int:
     parser.add_argument("notebooks", nargs="*", type=pathlib.Path,
                         help=f"notebooks to tag (default: notebooks/{NOTEBOOKS})")
     parser.add_argument("--check", action="store_true",
-                        help="change nothing; exit 1 if a notebook's metadata differs from the rules")
+                        help="change nothing; exit 1 if a notebook's tags differ from the rules")
     parser.add_argument("--outline", action="store_true", help="print each notebook's slides")
     args = parser.parse_args(argv)
     paths = args.notebooks or sorted((ROOT / "notebooks").glob(NOTEBOOKS))

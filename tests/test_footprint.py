@@ -1,4 +1,4 @@
-"""scripts/footprint.py reads a kernel's peak memory and CPU time, checked on notebooks whose cost is known."""
+"""scripts/footprint.py: a kernel's peak memory and CPU time, checked on notebooks of known cost."""
 from __future__ import annotations
 
 import importlib.util
@@ -54,4 +54,5 @@ def test_totals_and_table():
                      "wall_s": 9.0}
     table = footprint.markdown(rows, total).splitlines()
     assert table[2] == "| 01_a | 100 | 2.0 | 3.0 |"
-    assert table[-1].startswith("| **whole course** | **300** one at a time, 400 all left open | **8** |")
+    assert table[-1].startswith(
+        "| **whole course** | **300** one at a time, 400 all left open | **8** |")

@@ -27,7 +27,7 @@ def _load_script():
 slides = _load_script()
 
 SETUP = new_code_cell("%matplotlib inline\nimport numpy as np\nimport convkit as ck")
-TITLE = new_markdown_cell("# 99 · A title\n\n[← 98](98_x.ipynb) · [course map](00_start-here.ipynb)")
+TITLE = new_markdown_cell("# 99 · A title\n\n[← 98](98_x.ipynb) · [map](00_start-here.ipynb)")
 NAV = new_markdown_cell("---\n\n[← 98](98_x.ipynb) · [course map](00_start-here.ipynb)")
 PNG = new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"})
 
@@ -96,7 +96,8 @@ def test_exercises_are_fragments_and_only_there(heading):
                 new_markdown_cell(heading + "\n\n**Exercise 1.** Do it."),
                 new_code_cell("answer = ...\nex99.one(answer)"),
                 new_markdown_cell("### Exercise 2 — more"),
-                new_code_cell("x = ex99.problem()"), new_code_cell("answer = ...\nex99.two(answer)"),
+                new_code_cell("x = ex99.problem()"),
+                new_code_cell("answer = ...\nex99.two(answer)"),
                 new_markdown_cell("**Exercise 3.** Again."), new_code_cell("ex99.three(...)"), NAV)
     assert got == ["slide", "slide", "-", "slide", "fragment", "subslide", "fragment", "fragment",
                    "subslide", "fragment", "skip"]
@@ -104,18 +105,20 @@ def test_exercises_are_fragments_and_only_there(heading):
 
 def test_the_last_section_heading_of_a_cell_decides_the_section():
     got = types(TITLE, new_code_cell("print(1)"),
-                new_markdown_cell("A closing remark.\n\n## Summary\n\n* one\n\n## Exercises\n\nDo it."),
+                new_markdown_cell("A remark.\n\n## Summary\n\n* one\n\n## Exercises\n\nDo it."),
                 new_code_cell("ex99.one(...)"),
                 new_markdown_cell("## Appendix"), new_code_cell("print(2)"))
     assert got == ["slide", "-", "slide", "fragment", "slide", "-"]
 
 
 def test_tag_writes_only_slideshow_and_rise_and_is_idempotent():
-    nb = new_notebook(cells=[copy.deepcopy(TITLE), new_code_cell("x = 1", metadata={"tags": ["keep-me"]})])
+    nb = new_notebook(cells=[copy.deepcopy(TITLE),
+                             new_code_cell("x = 1", metadata={"tags": ["keep-me"]})])
     nb.metadata["kernelspec"] = {"name": "python3"}
     assert slides.tag(nb) is True
     assert nb.cells[1].metadata == {"tags": ["keep-me"], "slideshow": {"slide_type": "-"}}
-    assert nb.metadata["rise"] == slides.RISE_OPTIONS and nb.metadata["kernelspec"] == {"name": "python3"}
+    assert nb.metadata["rise"] == slides.RISE_OPTIONS
+    assert nb.metadata["kernelspec"] == {"name": "python3"}
     assert slides.differences(nb) == []
     assert slides.tag(nb) is False
 
@@ -146,7 +149,7 @@ def test_command_line_check_tag_check(tmp_path, capsys):
 
 
 def test_the_course_notebooks_get_slides():
-    """On today's notebooks: only RISE's types, every notebook many slides, every explorer a slide."""
+    """On today's notebooks: RISE's types only, many slides each, every explorer a slide."""
     paths = sorted((ROOT / "notebooks").glob(slides.NOTEBOOKS))
     assert len(paths) >= 8
     for path in paths:

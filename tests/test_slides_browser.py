@@ -42,7 +42,8 @@ RUN_TIMEOUT_MS = 120_000
 PRESENT = ".reveal .slides > section.present > section.present"
 # the explorer's figure area: a .convkit-figure (SVG) or, in older explorers, an Output widget
 FIGURE_JS = """(present) => { const root = document.querySelector(present + ' .convkit-explorer');
-    const box = root && (root.querySelector('.convkit-figure') || root.querySelector('.widget-output'));
+    const box = root && (root.querySelector('.convkit-figure')
+                         || root.querySelector('.widget-output'));
     return box ? box.innerHTML : ''; }"""
 
 
@@ -189,7 +190,8 @@ def test_rise_slides_math_and_a_live_explorer_in_chromium(chromium, slide_lab): 
             page.screenshot(path=str(ARTIFACTS / "slides-explorer.png"))
             before = _figure_html(page)
             assert before, "the explorer in the slide shows no figure"
-            stride = explorer.locator(".widget-slider", has_text="stride").locator(".widget-readout")
+            stride = explorer.locator(".widget-slider", has_text="stride") \
+                .locator(".widget-readout")
             new_stride = "1" if stride.inner_text().strip() != "1" else "2"
             stride.click()
             page.keyboard.press("Control+A")
