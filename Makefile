@@ -7,7 +7,7 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root unless told to (containers, CI machines).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test notebooks figures bench clean
+.PHONY: lab test notebooks figures bench footprint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed-course
 
 lab: $(VENV)/.installed-course
+	PYTHON=$(BIN)/python sh postBuild  # the course's JupyterLab settings (no news pop-up)
 	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) notebooks/
 
 test: $(VENV)/.installed-test
@@ -44,3 +45,8 @@ figures: $(VENV)/.installed-course
 # `make bench ARGS="--quick"` passes options (see `python -m convkit.bench --help`).
 bench: $(VENV)/.installed-course
 	$(BIN)/python -m convkit.bench $(ARGS)
+
+# Per-student cost for a hub: each notebook in a fresh kernel, its peak memory and CPU seconds
+# (the README's "Teaching with this course" table); about as long as `make notebooks`.
+footprint: $(VENV)/.installed-course
+	$(BIN)/python scripts/footprint.py $(ARGS)
