@@ -364,7 +364,8 @@ class Canvas:
             tx, ty = (t["fx"], t["fy"]) if t["x"] is None else (px(t["x"]), py(t["y"]))
             out.append(_svg_text(t, tx, ty))
         out.append("</svg>")
-        return SVGDiagram("\n".join(out), self.label)
+        return SVGDiagram("\n".join(out), self.label, size_pt=(fig_w * 72, fig_h * 72),
+                          cell_pt=self.pt)
 
     def _text_box(self, t):
         """(x0, y0, x1, y1) of a text record in cells, from the font's advance widths alone.
@@ -420,9 +421,10 @@ class SVGDiagram(str):
     """SVG text of a diagram; Jupyter shows it as a picture (``_repr_svg_``), sharp at any
     zoom. Its ``repr`` names what it shows, like :class:`DiagramFigure`'s."""
 
-    def __new__(cls, text, label):
+    def __new__(cls, text, label, *, size_pt=None, cell_pt=None):
         self = super().__new__(cls, text)
         self.convkit_label = label
+        self.size_pt, self.cell_pt = size_pt, cell_pt  # (width, height), one grid cell
         return self
 
     def _repr_svg_(self):
