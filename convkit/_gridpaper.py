@@ -14,6 +14,7 @@ weight (:func:`kernel_colors`), hatched grey padding, dimming for what is not hi
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import itertools
@@ -128,6 +129,20 @@ _TEXT_PATHS = TextToPath()
 TITLE_SIZE, SUBTITLE_SIZE = 16, 11.5
 
 
+class _Style:
+    compact = False  # the explorer: no subtitle, no long title (its controls say both)
+
+
+@contextlib.contextmanager
+def compact():
+    """Draw without subtitles and long titles inside this block (for the explorer)."""
+    before, _Style.compact = _Style.compact, True
+    try:
+        yield
+    finally:
+        _Style.compact = before
+
+
 class Canvas:
     """Grid paper: one unit = one cell, y grows downwards.
 
@@ -146,6 +161,9 @@ class Canvas:
     def __init__(self, core_w, core_h, title, subtitle, *, label, max_cell=0.5, max_w=14.0,
                  max_h=11.5, min_cell=0.15, mark=frozenset(), min_text=None):
         self.title, self.subtitle, self.label = title, subtitle, label
+        if _Style.compact:
+            self.subtitle = ""
+            self.title = title if len(title) <= 34 else ""
         self.inch = float(np.clip(min(max_w / core_w, max_h / core_h, max_cell), min_cell,
                                   max_cell))
         self.pt = self.inch * 72  # points per cell

@@ -196,6 +196,8 @@ def _draw_map(geom, spec, *, highlight, mark, panels, svg, max_w=14.0, max_h=11.
     cv = Canvas(core_w + (kw + 1.5 if spec.legend else 0), core_h, title or spec.title,
                 describe(geom) + ("\n" + spec.note if spec.note else ""), label=label(spec.name, geom),
                 max_cell=max_cell, max_w=max_w, max_h=max_h, mark=mark, min_text=min_text)
+    if focus:  # the geometry is in the explorer's status line; the title says what it is
+        cv.subtitle = ""
     if min_text:
         cv.subtitle_size = max(cv.subtitle_size, min_text)
         cv.title_size = max(cv.title_size, min_text)
@@ -311,6 +313,7 @@ def draw_focus(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
         formula = (" + ".join(terms[:3]) + "\n" + " " * (len(LHS[kind]) + len(str(hl)) + 1)
                    + f"+ … + {terms[-1].strip()}   ({len(terms)} terms)")
     spec.note = ""
+    spec.title = f"{spec.name.capitalize()}, {spec.letter}{hl} close up"
 
     def spelled(cv, core_w, core_h):
         cv.text(0, core_h + cv.cells(0.25), formula, size=max(FOCUS_TEXT, cv.formula_size),
@@ -320,6 +323,5 @@ def draw_focus(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
     fig = _draw_map(geom, spec, highlight=hl, mark=marks, panels=[hl], svg=svg,
                     max_w=6.5, max_h=4.8 - 0.25 * (lines - 1), max_cell=0.95,
                     min_text=FOCUS_TEXT, corner_min=44,
-                    title=f"{spec.name.capitalize()}, {spec.letter}{hl} close up",
                     extra=spelled, focus=True)
     return fig
