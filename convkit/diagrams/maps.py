@@ -198,15 +198,12 @@ def _draw_map(geom, spec, *, highlight, mark, panels, svg, max_w=14.0, max_h=11.
                 max_cell=max_cell, max_w=max_w, max_h=max_h, mark=mark, min_text=min_text)
     if focus:  # the geometry is in the explorer's status line; the title says what it is
         cv.subtitle = ""
-    if min_text:
-        cv.subtitle_size = max(cv.subtitle_size, min_text)
-        cv.title_size = max(cv.title_size, min_text)
     colors = kernel_colors(kh * kw)
     if panels is None:
         cv.text(core_w / 2, -cv.cells(0.25), f"{spec.axis_names[1]} →")
         cv.text(-cv.cells(0.3), core_h / 2, f"← {spec.axis_names[0]}", rotation=90)
-    corner_size = max(cv.small_size * 0.72, min_text or 6.5)
-    named = cv.pt >= corner_min
+    corner_size = max(cv.small_size * 0.72, cv.min_text or 6.5)
+    named = cv.pt >= corner_min and corner_size <= 0.36 * cv.pt  # room beside the number
     for p, (pr, pc) in where.items():
         x0, y0 = pc * (pw_ + gap), cap + pr * (ph_ + cap + gap)
         dim = hl is not None and p != hl
@@ -223,7 +220,7 @@ def _draw_map(geom, spec, *, highlight, mark, panels, svg, max_w=14.0, max_h=11.
                 face = cell.face
                 cv.cell(x, y, face, cell.text, pad=cell.hatched, dim=dim, gid=cell.gid,
                         ink=INK if cell.hatched else None, names=names,
-                        text_y=0.66 if focus else 0.53)
+                        text_y=0.66 if named and corner_size > 0.22 * cv.pt else 0.53)
             if named and cell.corner:
                 _corner_label(cv, x, y, cell.corner, face, dim, corner_size)
         cv.outline(x0, y0, pw_, ph_)
@@ -232,7 +229,7 @@ def _draw_map(geom, spec, *, highlight, mark, panels, svg, max_w=14.0, max_h=11.
             cv.emphasis(x0 - m, y0 - 1.0, pw_ + 2 * m, ph_ + 1.0 + m)
     if spec.legend:
         kernel_legend(cv, core_w + max(1.2, cv.cells(0.4)), cap, geom, colors,
-                      cell_in=max(0.36, (min_text or 0) / 30))
+                      cell_in=max(0.36, (cv.min_text or 0) / 30))
     if extra is not None:
         extra(cv, core_w, core_h)
     return output(cv, svg)
