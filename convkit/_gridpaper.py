@@ -144,6 +144,11 @@ def smallest_text(points):
         _Style.min_text = before
 
 
+def compact_style():
+    """Whether drawings are made for the explorer's box (inside :func:`compact`)."""
+    return _Style.compact
+
+
 @contextlib.contextmanager
 def compact():
     """Draw without subtitles and long titles inside this block (for the explorer)."""

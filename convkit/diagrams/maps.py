@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .._gridpaper import (BLANK_FACE, INK, NEVER_FACE, PAD_FACE, Canvas, check_highlight,
-                          describe, dimmed, ink_for, kernel_colors)
+                          compact_style, describe, dimmed, ink_for, kernel_colors)
 from ._common import (LHS, checked, geometry, kernel_legend, label, marked_by, output,
                       sum_formula, traced)
 
@@ -203,7 +203,8 @@ def _draw_map(geom, spec, *, highlight, mark, panels, svg, max_w=14.0, max_h=11.
         cv.text(core_w / 2, -cv.cells(0.25), f"{spec.axis_names[1]} →")
         cv.text(-cv.cells(0.3), core_h / 2, f"← {spec.axis_names[0]}", rotation=90)
     corner_size = max(cv.small_size * 0.72, cv.min_text or 6.5)
-    named = cv.pt >= corner_min and corner_size <= 0.36 * cv.pt  # room beside the number
+    named = (cv.pt >= corner_min and corner_size <= 0.36 * cv.pt  # room beside the number
+             and (focus or not compact_style()))  # too small to read in the explorer's box
     for p, (pr, pc) in where.items():
         x0, y0 = pc * (pw_ + gap), cap + pr * (ph_ + cap + gap)
         dim = hl is not None and p != hl
