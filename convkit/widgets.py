@@ -29,6 +29,7 @@ JupyterLab's "Error displaying widget".
 """
 from __future__ import annotations
 
+import functools
 import html
 import numbers
 
@@ -271,6 +272,7 @@ class Explorer:
     """Mixin marker; the widget is made in :func:`explore` (an ``ipywidgets.HBox``)."""
 
 
+@functools.lru_cache(maxsize=None)
 def _explorer_class():
     import ipywidgets as widgets
     from IPython.display import HTML, display
