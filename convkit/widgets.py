@@ -275,12 +275,12 @@ class Explorer:
 @functools.lru_cache(maxsize=None)
 def _explorer_class():
     import ipywidgets as widgets
-    from IPython.display import HTML, display
 
     class ExplorerBox(widgets.HBox, Explorer):
-        """The explorer widget: controls column | figure box and formula."""
+        """The explorer widget: controls column | figure box."""
 
         def _ipython_display_(self, **kwargs):
+            from IPython.display import HTML, display
             display(HTML(_PLACEHOLDER_HTML))
             display(self._repr_mimebundle_(), raw=True)
 
