@@ -230,7 +230,7 @@ class Canvas:
                       size=fontsize or self.cell_text_size(text) * size * unit, color=color,
                       gid=gid)
         if self.mark and not self.mark.isdisjoint(names):
-            lw = max(2.2, self.pt / 12)
+            lw = min(4.0, max(2.2, self.pt / 12))
             m = lw / 2 / self.pt * unit  # the stroke lies just inside the cell
             self.frame(x + m, y + m, unit - 2 * m, unit - 2 * m, lw=lw,
                        color=MARK_EDGE, z=5, gid="mark " + " ".join(sorted(self.mark & set(names))))

@@ -143,6 +143,13 @@ def _short(formula, lines):
                                           f"  ({terms} terms)"])
 
 
+def _stacked_is_larger(pictures, box):
+    """Whether two pictures come out larger one above the other than side by side."""
+    def smaller_scale(w, h):
+        return min(min(w / p.size_pt[0], h / p.size_pt[1]) for p in pictures)
+    return smaller_scale(box[0], box[1] / 2) > smaller_scale(box[0] / 2, box[1])
+
+
 def _legible(picture, box=BOX, smallest=MIN_CELL_PX):
     """Whether a picture's grid cells come out at least ``smallest`` px wide in ``box``."""
     width, height = picture.size_pt
@@ -161,7 +168,7 @@ def draw(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="for
     """
     if view not in VIEWS:
         raise ValueError(f"view must be one of {list(VIEWS)}, got {view!r}")
-    result = dict(status="", pictures=[], formula="", focus=False, error=True)
+    result = dict(status="", pictures=[], formula="", focus=False, error=True, stack=False)
     try:
         geom = conv_geometry((height, width), kernel, stride, padding, dilation)
     except (TypeError, ValueError) as error:
@@ -186,7 +193,9 @@ def draw(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="for
                         _linked_picture(geom, view, select, kind, args, kw)]
         else:
             pictures = [drawing(*args, **kw, highlight=select, mark=mark)]
-        part = (box[0] / len(pictures), box[1])
+        result["stack"] = len(pictures) == 2 and svg and _stacked_is_larger(pictures, box)
+        part = ((box[0], box[1] / 2) if result["stack"] else
+                (box[0] / len(pictures), box[1]))
         if svg and not all(_legible(p, part, MIN_CELL_PX * (0.75 if linked else 1))
                            for p in pictures):
             pictures, note = [], "too many cells to read at this size"
@@ -195,7 +204,7 @@ def draw(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="for
     if not pictures:  # the focus view: asked for, or the fallback for a big geometry
         shown = 0 if select is None else select
         pictures = [diagrams.draw_focus(*args, **kw, view=FOCUS_OF[view], highlight=shown)]
-        result["focus"] = True
+        result["focus"], result["stack"] = True, False
         if note:
             status += f"\nThe whole {view} would draw {note}: showing the focus view."
         if select is None:
@@ -259,7 +268,8 @@ _CSS = f"""<style>
 .convkit-explorer .convkit-formula-box .widget-html-content {{line-height:1.25}}
 .convkit-explorer .convkit-main {{flex:1 1 auto; min-width:0}}
 .convkit-explorer .convkit-figure {{width:100%; height:{BOX[1]}px; display:flex; gap:6px}}
-.convkit-explorer .convkit-figure > div {{flex:1 1 0; min-width:0; height:100%}}
+.convkit-explorer .convkit-figure > div {{flex:1 1 0; min-width:0; min-height:0}}
+.convkit-explorer .convkit-figure.convkit-stack {{flex-direction:column}}
 .convkit-explorer .convkit-figure svg {{width:100%; height:100%; display:block}}
 .convkit-explorer .convkit-formula {{font:17px/1.25 'DejaVu Sans Mono', monospace;
   white-space:pre; overflow:hidden; color:#1a1a1a; margin:4px 0}}
@@ -392,7 +402,8 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
             formula.value = "<div class='convkit-formula'></div>"
             return
         status.value = html.escape(text).replace("\n", "<br>")
-        figure.value = ("<div class='convkit-figure' data-draw='%d'>" % state["draws"]
+        figure.value = ("<div class='convkit-figure%s' data-draw='%d'>"
+                        % (" convkit-stack" if result["stack"] else "", state["draws"])
                         + "".join(f"<div>{p}</div>" for p in result["pictures"]) + "</div>")
         shown = "" if result["focus"] else result["formula"]  # focus draws it in the figure
         formula.value = f"<div class='convkit-formula'>{html.escape(shown)}</div>"
