@@ -204,7 +204,8 @@ def _draw_map(geom, spec, *, highlight, mark, panels, svg, max_w=14.0, max_h=11.
         cv.text(-cv.cells(0.3), core_h / 2, f"← {spec.axis_names[0]}", rotation=90)
     corner_size = max(cv.small_size * 0.72, cv.min_text or 6.5)
     named = (cv.pt >= corner_min and corner_size <= 0.36 * cv.pt  # room beside the number
-             and (focus or not compact_style()))  # too small to read in the explorer's box
+             and (focus or panels is not None or not compact_style()))  # whole maps in
+    # the explorer's box: too small to read
     for p, (pr, pc) in where.items():
         x0, y0 = pc * (pw_ + gap), cap + pr * (ph_ + cap + gap)
         dim = hl is not None and p != hl
