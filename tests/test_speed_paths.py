@@ -230,11 +230,21 @@ def test_bench_json_reports_every_pass_and_agreement(capsys):
     assert article["cols_bytes"] == 1 * 1 * 9 * 9 * 8 and article["input_bytes"] == 25 * 8
 
 
-def test_fast_im2col_returns_a_writable_copy():
-    x = np.arange(24.0).reshape(1, 2, 3, 4)
-    geom = conv_geometry((3, 4), 1)
+@pytest.mark.parametrize("spec", GEOMETRIES.values(), ids=IDS)
+def test_fast_unfold_is_im2col_with_the_batch_inside_the_columns(spec):
+    """fast.unfold (C*KH*KW, N*L) holds ck.im2col's (N, C*KH*KW, L), samples side by side."""
+    (x, w, _, _), geometry, _, _ = draw(spec, np.float64)
+    geometry = {k: v for k, v in geometry.items() if k != "groups"}
+    geom = conv_geometry(x.shape[2:], w.shape[2:], **geometry)
     cols = fast.unfold(x, geom)
-    np.testing.assert_array_equal(cols, x.reshape(1, 2, 12))
+    expected = ck.im2col(x, w.shape[2:], **geometry)
+    np.testing.assert_array_equal(cols, expected.transpose(1, 0, 2).reshape(cols.shape))
+
+
+def test_fast_unfold_returns_a_writable_copy():
+    x = np.arange(24.0).reshape(1, 2, 3, 4)
+    cols = fast.unfold(x, conv_geometry((3, 4), 1))
+    np.testing.assert_array_equal(cols, x.reshape(2, 12))
     cols += 1
     np.testing.assert_array_equal(x, np.arange(24.0).reshape(1, 2, 3, 4))
 
