@@ -318,3 +318,17 @@ def test_inf_weight_in_dx(method, nan_cells):
     dx = layer.backward(np.ones((1, 1, 3, 3)))
     assert np.isnan(dx).sum() == nan_cells
     assert np.isposinf(dx[0, 0, :3, :3]).all()
+
+
+@pytest.mark.parametrize("module", ["direct", "im2col_gemm"])
+def test_reference_modules_hold_no_speed_tricks(module):
+    """The modules the notebooks teach import nothing from the fast module and split no batch."""
+    import ast
+    import importlib
+    import inspect
+
+    source = inspect.getsource(importlib.import_module(f"convkit.{module}"))
+    imported = {alias.name for node in ast.walk(ast.parse(source))
+                if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
+    assert not imported & {"fast", "cache_sized_parts", "flat_runs", "sliding_window_view"}
+    assert "cache_sized_parts" not in source and "flat_runs" not in source
