@@ -35,6 +35,9 @@ __all__ = ["conv2d_direct", "conv2d_direct_backward", "conv2d_im2col", "conv2d_i
 # Intermediates up to this size per part measured fastest on a 2-core machine with 1 MB L2
 # and 32 MB L3 (one sample of N16·C64·56² columns is 7 MB in float32).
 CACHE_BYTES = 8 * 2**20
+# A layer keeps its forward's columns for backward (saving one unfold) when the whole
+# batch's columns take at most this much; larger batches unfold again, part by part.
+KEEP_BYTES = 128 * 2**20
 
 
 def cache_sized_parts(n, bytes_per_sample):
@@ -176,44 +179,64 @@ class _Parts:
     def __init__(self, x, geom):
         self.rows = x.shape[1] * geom.kernel[0] * geom.kernel[1]
         self.length = geom.output[0] * geom.output[1]
-        per_sample = self.rows * self.length * x.dtype.itemsize
-        self.parts = cache_sized_parts(x.shape[0], per_sample)
-        step = self.parts[0].stop - self.parts[0].start
-        try:
-            self.buffer = np.empty(self.rows * step * self.length, dtype=x.dtype)
-        except MemoryError:
-            raise MemoryError(
-                f"im2col needs {per_sample / 2**30:.2f} GiB for the columns of ONE sample "
-                f"(C*KH*KW x Ho*Wo = {self.rows} x {self.length} values of {x.dtype}) and the "
-                f"machine could not give it. Use method='direct' (it builds no columns), "
-                f"float32 instead of float64, or a smaller input, kernel or channel count."
-            ) from None
+        self.per_sample = self.rows * self.length * x.dtype.itemsize
+        self.parts = cache_sized_parts(x.shape[0], self.per_sample)
+        self.dtype = x.dtype
+        self._buffer = None
 
-    def unfold(self, x, geom, part):
-        """cols (C*KH*KW, m*Ho*Wo) of the samples in ``part``, in the shared buffer."""
+    @property
+    def buffer(self):
+        """Room for the largest part's columns, allocated on first use."""
+        if self._buffer is None:
+            step = self.parts[0].stop - self.parts[0].start
+            try:
+                self._buffer = np.empty(self.rows * step * self.length, dtype=self.dtype)
+            except MemoryError:
+                raise MemoryError(
+                    f"im2col needs {self.per_sample / 2**30:.2f} GiB for the columns of ONE "
+                    f"sample (C*KH*KW x Ho*Wo = {self.rows} x {self.length} values of "
+                    f"{self.dtype}) and the machine could not give it. Use method='direct' "
+                    f"(it builds no columns), float32 instead of float64, or a smaller input, "
+                    f"kernel or channel count.") from None
+        return self._buffer
+
+    def unfold(self, x, geom, part, keep=False):
+        """cols (C*KH*KW, m*Ho*Wo) of the samples in ``part``: in the shared buffer, or in
+        an array of their own when they are to be kept."""
         m = part.stop - part.start
-        out = self.buffer[:self.rows * m * self.length].reshape(self.rows, m * self.length)
+        out = None if keep else (self.buffer[:self.rows * m * self.length]
+                                 .reshape(self.rows, m * self.length))
         return unfold(x[part], geom, out=out)
 
 
-def im2col_forward(x, w, geom, groups):
-    """y = W @ im2col(x) without bias, one matrix product per part.  -> y (N, F, Ho, Wo)."""
+def im2col_forward(x, w, geom, groups, memo=None):
+    """y = W @ im2col(x) without bias, one matrix product per part.  -> y (N, F, Ho, Wo).
+
+    ``memo`` (a dict, from a layer): the columns are put there for ``im2col_backward``
+    when the whole batch's take at most ``KEEP_BYTES``.
+    """
     n, f = x.shape[0], w.shape[0]
     parts = _Parts(x, geom)
+    keep = memo is not None and n * parts.rows * parts.length * x.itemsize <= KEEP_BYTES
     wg = w.reshape(groups, f // groups, parts.rows // groups)        # (g, F/g, C/g*KK)
     y = np.empty((n, f, parts.length), dtype=x.dtype)
+    kept = []
     for part in parts.parts:
-        cols = parts.unfold(x, geom, part).reshape(groups, parts.rows // groups, -1)
-        y_t = (wg @ cols).reshape(f, -1, parts.length)                # (F, m, L)
-        y[part] = y_t.transpose(1, 0, 2)
+        cols = parts.unfold(x, geom, part, keep)
+        kept.append(cols)
+        y_t = (wg @ cols.reshape(groups, parts.rows // groups, -1)).reshape(f, -1, parts.length)
+        y[part] = y_t.transpose(1, 0, 2)                              # (F, m, L) -> (m, F, L)
+    if keep:
+        memo["columns"] = kept
     return y.reshape((n, f) + geom.output)
 
 
-def im2col_backward(dy, x, w, geom, groups):
-    """(dx, dw): per batch part, unfold x again, dW += dY @ colsᵀ, dX = col2im(Wᵀ @ dY).
+def im2col_backward(dy, x, w, geom, groups, memo=None):
+    """(dx, dw): per batch part, dW += dY @ colsᵀ, dX = col2im(Wᵀ @ dY).
 
-    Unfolding again costs one copy but keeps memory to one part's columns; the copy is
-    read back from cache.  With stride 1 and a finite w, col2im's adds are flat runs.
+    The columns come from ``memo`` when the forward kept them; otherwise x is unfolded
+    again, which costs one copy but keeps memory to one part's columns (read back from
+    cache).  With stride 1 and a finite w, col2im's adds are flat runs.
     """
     n, c = x.shape[:2]
     f = w.shape[0]
@@ -223,9 +246,11 @@ def im2col_backward(dy, x, w, geom, groups):
     dw_t = np.zeros((groups, rows_g, f // groups), dtype=x.dtype)
     dx = np.empty(x.shape, dtype=x.dtype)
     runs = geom.stride == (1, 1) and bool(np.isfinite(w).all())
-    for part in parts.parts:
+    kept = (memo or {}).get("columns")
+    for k, part in enumerate(parts.parts):
         m = part.stop - part.start
-        cols = parts.unfold(x, geom, part).reshape(groups, rows_g, m * parts.length)
+        cols = kept[k] if kept else parts.unfold(x, geom, part)
+        cols = cols.reshape(groups, rows_g, m * parts.length)
         dy_t = np.ascontiguousarray(dy[part].transpose(1, 0, 2, 3))     # (F, m, Ho, Wo)
         # dW = dY @ colsᵀ, computed as (cols @ dYᵀ)ᵀ: the same products, in the operand
         # order BLAS runs fastest here (measured 1.2x to 5x)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 
 import numpy as np
@@ -61,7 +62,7 @@ class Conv2d:
         self.bias = rng.uniform(-bound, bound, size=out_channels).astype(self.dtype) if bias else None
         self.grad_weight = np.zeros_like(self.weight)
         self.grad_bias = None if self.bias is None else np.zeros_like(self.bias)
-        self._record = None  # (Method, ConvCall) of the latest forward
+        self._record = None  # (Method, ConvCall, memo) of the latest forward
 
     @property
     def method(self):
@@ -87,8 +88,9 @@ class Conv2d:
         weight = np.array(self.weight, dtype=self.dtype)  # the weights this forward used
         bias = None if self.bias is None else self.bias.astype(self.dtype, copy=False)
         call = ConvCall(geom, self.groups, self.dtype, x, weight, bias)
-        y = call.forward(self._method.layer_forward)
-        self._record = (self._method, call)
+        memo = {}  # what this forward leaves for its backward (im2col: the columns)
+        y = call.forward(_with_memo(self._method, self._method.layer_forward, memo))
+        self._record = (self._method, call, memo)
         return y
 
     __call__ = forward
@@ -97,13 +99,14 @@ class Conv2d:
         """dy (N, F, Ho, Wo) -> dx (N, C, H, W); sets grad_weight and grad_bias."""
         if self._record is None:
             raise RuntimeError("Conv2d.backward called before forward")
-        method, call = self._record
+        method, call, memo = self._record
         check_array(dy, "dy", 4, shape_hint="(N, F, Ho, Wo)")
         if dy.shape != call.output_shape:
             raise ValueError(f"dy must have the shape of the latest forward's output "
                              f"{call.output_shape}, got {dy.shape}")
         call = dataclasses.replace(call, dy=dy.astype(self.dtype, copy=False))
-        dx, self.grad_weight, grad_bias = call.backward(method.layer_backward)
+        dx, self.grad_weight, grad_bias = call.backward(_with_memo(method, method.layer_backward,
+                                                                   memo))
         if self.bias is not None:
             self.grad_bias = grad_bias
         return dx
@@ -113,3 +116,8 @@ class Conv2d:
         return (f"Conv2d({cg * self.groups}, {f}, kernel_size={self.kernel_size}, "
                 f"stride={self.stride}, padding={self.padding}, dilation={self.dilation}, "
                 f"groups={self.groups}, bias={self.bias is not None}, method={self.method!r})")
+
+
+def _with_memo(method, function, memo):
+    """``function`` with the layer's memo attached, for methods that use one."""
+    return functools.partial(function, memo=memo) if method.layer_memo else function

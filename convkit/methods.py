@@ -31,6 +31,8 @@ class Method:
     layer_backward(dy, x, w, geom, groups) -> (dx, dw): what ``Conv2d`` runs, on checked
     arrays.  multiplies(x_shape, w_shape, **geometry) -> int (``convkit.costs``).
     check_limits(kernel, stride, dilation) raises ValueError for a geometry it cannot run.
+    layer_memo: the layer functions take ``memo=``, a dict one forward shares with its
+    backward (im2col keeps its columns there).
     """
 
     name: str
@@ -41,6 +43,7 @@ class Method:
     multiplies: Callable
     check_limits: Callable = _no_limits
     summary: str = ""
+    layer_memo: bool = False
 
 
 METHODS = {m.name: m for m in (
@@ -52,7 +55,7 @@ METHODS = {m.name: m for m in (
            summary="实力派: one matrix product per kernel tap"),
     Method("im2col", im2col_gemm.conv2d_im2col, im2col_gemm.conv2d_im2col_backward,
            fast.im2col_forward, fast.im2col_backward, costs.direct_multiplies,
-           summary="偶像派: unfold into columns, then one matrix product"),
+           summary="偶像派: unfold into columns, then one matrix product", layer_memo=True),
     Method("fft", fftconv.conv2d_fft, fftconv.conv2d_fft_backward,
            fftconv.forward, fftconv.backward, costs.fft_total_multiplies, fftconv.check_limits,
            summary="the convolution theorem: one product per frequency (stride 1)"),

@@ -159,14 +159,16 @@ def run_python(code, timeout=300):
     return result.stdout
 
 
-def test_im2col_layer_memory_stays_below_the_whole_batch_columns():
+@pytest.mark.parametrize("keep", [0, 2**20], ids=["no-room-to-keep", "1MB-to-keep"])
+def test_im2col_layer_memory_stays_below_the_whole_batch_columns(keep):
     """tracemalloc peak of forward+backward in a fresh interpreter: a bounded number of
-    batch-sized arrays (x, its copy, dx with padding, y, dy) plus a few parts' columns,
-    far below the 57.8 MB the whole batch's columns alone would take."""
-    out = run_python("""
+    batch-sized arrays (x, its copy, dx, y, dy) plus a few parts' columns, far below the
+    57.8 MB the whole batch's columns alone would take (they exceed fast.KEEP_BYTES here)."""
+    out = run_python(f"""
         import tracemalloc
         import numpy as np
         import convkit as ck
+        ck.fast.KEEP_BYTES = {keep}
         x = np.random.default_rng(0).standard_normal((16, 32, 56, 56)).astype(np.float32)
         layer = ck.Conv2d(32, 8, 3, padding=1, dtype=np.float32, rng=0)
         dy = np.ones((16, 8, 56, 56), np.float32)
@@ -178,6 +180,26 @@ def test_im2col_layer_memory_stays_below_the_whole_batch_columns():
     peak = int(out)
     assert peak < 4 * x_bytes + 3 * ck.fast.CACHE_BYTES
     assert peak < cols_bytes / 2
+
+
+@pytest.mark.parametrize("method", ["im2col"])
+def test_small_batches_keep_their_columns_for_backward(method, monkeypatch):
+    """Under fast.KEEP_BYTES the forward's columns serve backward (x is not unfolded again);
+    the gradients are the same either way."""
+    from convkit import fast
+
+    layer, x, dy = make(method)
+    calls = []
+    unfold = fast.unfold
+    monkeypatch.setattr(fast, "unfold", lambda *a, **k: calls.append(1) or unfold(*a, **k))
+    layer.forward(x)
+    dx = layer.backward(dy)
+    assert len(calls) == 1
+    np.testing.assert_allclose(dx, reference(layer, x, dy)[1], rtol=1e-9, atol=1e-9)
+    monkeypatch.setattr(fast, "KEEP_BYTES", 0)
+    layer.forward(x)
+    np.testing.assert_allclose(layer.backward(dy), dx, rtol=1e-12, atol=1e-12)
+    assert len(calls) == 3
 
 
 def test_one_sample_too_large_for_memory_says_what_to_do():
