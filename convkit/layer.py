@@ -63,6 +63,7 @@ class Conv2d:
         self.grad_weight = np.zeros_like(self.weight)
         self.grad_bias = None if self.bias is None else np.zeros_like(self.bias)
         self._record = None  # (Method, ConvCall, memo) of the latest forward
+        self._memo = {}      # kept from step to step, so that buffers can be reused
 
     @property
     def method(self):
@@ -88,7 +89,7 @@ class Conv2d:
         weight = np.array(self.weight, dtype=self.dtype)  # the weights this forward used
         bias = None if self.bias is None else self.bias.astype(self.dtype, copy=False)
         call = ConvCall(geom, self.groups, self.dtype, x, weight, bias)
-        memo = {}  # what this forward leaves for its backward (im2col: the columns)
+        memo = self._memo  # what this forward leaves for its backward (im2col: the columns)
         y = call.forward(_with_memo(self._method, self._method.layer_forward, memo))
         self._record = (self._method, call, memo)
         return y
