@@ -8,9 +8,12 @@ is computed, only how memory is walked:
 * **batch parts** (``cache_sized_parts``) — a few samples at a time, so that the big
   intermediate (one part's columns, or a running sum) is still in the CPU cache when it is
   read back, and the whole batch's columns never exist at once (memory stays bounded);
-* **one column buffer** reused by every part (no fresh 100 MB array per step);
-* **a strided view** (``unfold``): all receptive fields are a read-only view of the padded
-  input, so im2col is one copy instead of KH*KW slice copies;
+* **the part inside the columns** (``unfold``): cols are (C*KH*KW, m*Ho*Wo), so one large
+  matrix product serves m samples; all receptive fields are first a read-only strided view
+  of the padded input, so im2col is one copy instead of KH*KW slice copies;
+* **buffers reused**: one column buffer for every part; a layer keeps its forward's columns
+  for backward when the batch's take at most ``KEEP_BYTES``, in arrays reused from step to
+  step (no fresh 100 MB array, no page faults, each step);
 * **stride-1 flat runs** (``flat_runs``): with stride 1 a kernel tap's patch is ONE contiguous
   run of the flattened padded image, so a plain slice (a view, no copy) stands for it.  The
   runs are Wp wide instead of Wo: the extra "junk" columns are cropped (forward) or given
