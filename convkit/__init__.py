@@ -14,7 +14,23 @@ from .nn import ReLU, MaxPool2d, Flatten, Linear, SoftmaxCrossEntropy, SGD, Sequ
 from .datasets import digits
 from .trace import (forward_map, im2col_indices, input_grad_map, participation_counts,
                     weight_grad_map)
-from . import diagrams, trace  # ck.diagrams.draw_forward_map(5, 3), ...
+from . import fast, methods, trace
+
+# Drawing needs matplotlib (and the explorers ipywidgets): those modules load on first use,
+# so `import convkit` stays light.  ck.diagrams.draw_forward_map(5, 3) works as before.
+_LAZY = ("diagrams", "widgets", "figures")
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(list(globals()) + list(_LAZY))
 
 __version__ = "0.1.0"
 

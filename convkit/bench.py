@@ -11,13 +11,16 @@ the absolute times.  Without PyTorch the ratio columns say n/a.  The header name
 kernel numpy runs: where OPENBLAS_CORETYPE pins an older CPU's kernel, numpy's matrix
 product (and so convkit) is slower than the hardware allows.
 
-Passes: forward; dX and dW each alone from (x, dy) (im2col's dW includes unfolding x);
-fwd+bwd is one ``Conv2d`` forward and backward (im2col reuses the forward's columns).
-GFLOP/s counts 2·N·F·(C/groups)·KH·KW·Ho·Wo per pass (three passes for fwd+bwd).
+Methods come from the registry ``convkit.methods.METHODS`` (``--method`` picks them; the
+literal loops join on the smallest layers).  Passes: forward and backward (dX, dW and db from
+(x, dy)) as the fast functions of ``convkit.fast`` — what ``Conv2d`` runs — and fwd+bwd, one
+``Conv2d`` forward and backward.  GFLOP/s counts 2·N·F·(C/groups)·KH·KW·Ho·Wo per pass (two
+passes for backward, three for fwd+bwd).
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -27,12 +30,15 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from . import direct, im2col_gemm
-from .geometry import check_conv_args
+from .geometry import output_size
 from .layer import Conv2d
+from .methods import METHODS
+from .prelude import backward_call, forward_call
 
 THREADS = 2  # the default; --threads changes it
-PASSES = ("forward", "dX", "dW", "fwd+bwd")
+PASSES = ("forward", "backward", "fwd+bwd")
+FLOP_PASSES = {"forward": 1, "backward": 2, "fwd+bwd": 3}  # convolution-sized products per pass
+DEFAULT_METHODS = ("direct", "im2col")
 # A pause before each timed call lets the previous library's idle threads go to sleep
 # (measured: a 200² numpy product right after a PyTorch call took 13 ms, 1 ms later 0.13 ms).
 SETTLE = 0.002
@@ -52,7 +58,7 @@ class Case:
 
     @property
     def output(self):
-        return (self.size + 2 * self.padding - self.k) // self.stride + 1
+        return output_size(self.size, self.k, self.stride, self.padding)
 
     @property
     def flops(self):
@@ -69,30 +75,58 @@ CASES = (
 )
 
 
-def limit_threads(threads):
-    """Limit BLAS/OpenMP to ``threads``; return a description of what runs (for the report)."""
-    try:
-        import threadpoolctl
-    except ImportError:
-        return {"threadpoolctl": None,
-                "note": f"threadpoolctl missing: set OMP_NUM_THREADS={threads} "
-                        f"OPENBLAS_NUM_THREADS={threads} "
-                        "before starting python to get comparable numbers"}
-    limiter = threadpoolctl.threadpool_limits(threads)
-    limit_threads.keep = limiter  # the limit lasts as long as this object lives
-    return {"threadpoolctl": [{k: d.get(k) for k in ("internal_api", "architecture",
-                                                     "num_threads", "version")}
-                              for d in threadpoolctl.threadpool_info()]}
+@contextlib.contextmanager
+def limited_threads(threads, torch=None):
+    """Limit BLAS/OpenMP (and PyTorch) to ``threads`` inside the block; yields a description
+    of what runs (for the report).  Everything is restored when the block ends."""
+    info = {}
+    with contextlib.ExitStack() as stack:
+        try:
+            import threadpoolctl
+        except ImportError:
+            info.update(threadpoolctl=None,
+                        note=f"threadpoolctl missing: set OMP_NUM_THREADS={threads} "
+                             f"OPENBLAS_NUM_THREADS={threads} before starting python to get "
+                             "comparable numbers")
+        else:
+            stack.enter_context(threadpoolctl.threadpool_limits(threads))
+            info["threadpoolctl"] = [{k: d.get(k) for k in ("internal_api", "architecture",
+                                                            "num_threads", "version")}
+                                     for d in threadpoolctl.threadpool_info()]
+        if torch is not None:
+            before = torch.get_num_threads()
+            torch.set_num_threads(threads)
+            stack.callback(torch.set_num_threads, before)
+            info["torch_threads"] = torch.get_num_threads()
+        yield info
 
 
 def machine_info(torch, threads):
-    info = {"threads": threads, "numpy": np.__version__,
+    return {"threads": threads, "numpy": np.__version__,
             "torch": None if torch is None else torch.__version__,
             "OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE"),
             "OMP_WAIT_POLICY": os.environ.get("OMP_WAIT_POLICY"),
             "cpu_count": os.cpu_count(), "load_average": os.getloadavg()}
-    info.update(limit_threads(threads))
-    return info
+
+
+def import_torch():
+    """PyTorch, or None.  libgomp's threads (PyTorch's) spin-wait after every parallel region
+    by default and take the 2 cores from numpy's BLAS threads: measured here, a 300² matmul
+    went from 0.3 ms to 35 ms and torch's own layers got 3x slower.  Passive waiting is
+    fairer to both; libgomp reads it once, when torch loads it, so the variable is set only
+    around the import and then restored."""
+    saved = os.environ.get("OMP_WAIT_POLICY")
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    try:
+        import torch
+    except ImportError:
+        torch = None
+    finally:
+        if saved is None:
+            os.environ.pop("OMP_WAIT_POLICY", None)
+        else:
+            os.environ["OMP_WAIT_POLICY"] = saved
+    return torch
 
 
 def timed(fn):
@@ -110,28 +144,26 @@ def matmul_gflops(dtype, size=1024, repeats=7):
 
 
 def convkit_runners(case, dtype, method, rng):
-    """callables for each pass of one convkit method on freshly drawn, seeded data."""
+    """callables for each pass of one registered method on freshly drawn, seeded data."""
     x = rng.standard_normal((case.n, case.c, case.size, case.size)).astype(dtype)
     layer = Conv2d(case.c, case.f, case.k, stride=case.stride, padding=case.padding,
-                   method="direct" if method == "loops" else method, rng=rng, dtype=dtype)
+                   method=method, rng=rng, dtype=dtype)
     w, b = layer.weight, layer.bias
     kw = dict(stride=case.stride, padding=case.padding)
     dy = rng.standard_normal((case.n, case.f, case.output, case.output)).astype(dtype)
-    geom = check_conv_args(x, w, b, **kw)
-    if method == "loops":
-        return {"forward": lambda: direct.conv2d_loops(x, w, b, **kw),
-                "fwd+bwd": lambda: (direct.conv2d_loops(x, w, b, **kw),
-                                    direct.conv2d_loops_backward(dy, x, w, **kw))}
-    if method == "direct":
-        dx = lambda: direct._input_gradient(dy, w, geom, 1)
-        dw = lambda: direct._weight_gradient(dy, x, geom, 1)
-        forward = lambda: direct.conv2d_direct(x, w, b, **kw)
-    else:
-        dx = lambda: im2col_gemm.input_gradient_from_dy(dy, w, geom, 1)
-        dw = lambda: im2col_gemm.weight_gradient(dy, x, w.shape, geom, 1)
-        forward = lambda: im2col_gemm.conv2d_im2col(x, w, b, **kw)
-    return {"forward": forward, "dX": dx, "dW": dw,
+    entry = METHODS[method]
+    return {"forward": lambda: forward_call(x, w, b, **kw).forward(entry.layer_forward),
+            "backward": lambda: backward_call(dy, x, w, **kw).backward(entry.layer_backward),
             "fwd+bwd": lambda: (layer.forward(x), layer.backward(dy))}
+
+
+def runs(case, method):
+    """Whether ``method`` can run ``case`` (its geometry limits)."""
+    try:
+        METHODS[method].check_limits((case.k, case.k), (case.stride, case.stride), (1, 1))
+    except ValueError:
+        return False
+    return True
 
 
 def torch_runners(case, dtype, torch, rng):
@@ -153,26 +185,27 @@ def torch_runners(case, dtype, torch, rng):
         xg.grad = wg.grad = bg.grad = None
         fn.conv2d(xg, wg, bg, **kw).backward(dy)
 
-    return {"forward": forward,
-            "dX": lambda: torch.nn.grad.conv2d_input(x.shape, w, dy, **kw),
-            "dW": lambda: torch.nn.grad.conv2d_weight(x, w.shape, dy, **kw),
-            "fwd+bwd": both}
+    def backward():
+        return (torch.nn.grad.conv2d_input(x.shape, w, dy, **kw),
+                torch.nn.grad.conv2d_weight(x, w.shape, dy, **kw), dy.sum(dim=(0, 2, 3)))
+
+    return {"forward": forward, "backward": backward, "fwd+bwd": both}
 
 
-def bench_case(case, dtype, torch, budget):
+def bench_case(case, dtype, torch, budget, methods=DEFAULT_METHODS):
     """Median seconds of every (method, pass), and how far each forward is from the reference.
 
     Every repeat runs every pass of every method once, in turn: when someone else's job
     slows the machine for a while, it slows all of them alike and the ratios survive.
     """
     runners = {m: convkit_runners(case, dtype, m, np.random.default_rng(0))
-               for m in ("direct", "im2col")}
+               for m in methods if m != "loops" and runs(case, m)}
     if torch is not None:
         runners["torch"] = torch_runners(case, dtype, torch, np.random.default_rng(0))
     times = {m: {p: [] for p in PASSES} for m in runners}
     # Same seed, same draws: every method sees the same x, w, b; check they agree before timing.
     outputs = {m: np.asarray(r["forward"]()) for m, r in runners.items()}
-    reference = outputs.get("torch", outputs["direct"])
+    reference = outputs["torch"] if "torch" in outputs else next(iter(outputs.values()))
     scale = np.abs(reference).max()
     disagreement = {m: float(np.abs(y - reference).max() / scale) for m, y in outputs.items()}
     warm = sum(timed(run) for per in runners.values() for run in per.values())  # first calls
@@ -183,6 +216,7 @@ def bench_case(case, dtype, torch, budget):
                 times[m][p].append(timed(runners[m][p]))
     if case.n * case.f * case.c * case.k ** 2 * case.output ** 2 <= LOOPS_MAX_MACS:
         loops = convkit_runners(case, dtype, "loops", np.random.default_rng(0))
+        loops = {p: loops[p] for p in ("forward", "fwd+bwd")}
         times["loops"] = {p: [] for p in loops}
         for p, run in loops.items():  # orders of magnitude slower: few repeats are enough
             first = timed(run)
@@ -201,29 +235,32 @@ def memory(case, dtype):
     return {"input_bytes": x, "cols_bytes": cols, "cols_over_input": cols / x}
 
 
-def run(cases, dtypes, budget, torch, threads=THREADS):
+def run(cases, dtypes, budget, torch, threads=THREADS, methods=DEFAULT_METHODS):
     report = {"machine": machine_info(torch, threads), "matmul_gflops": {}, "results": []}
-    if torch is not None:
-        torch.set_num_threads(threads)
-        report["machine"]["torch_threads"] = torch.get_num_threads()
-    for dtype in dtypes:
-        name = np.dtype(dtype).name
-        report["matmul_gflops"][name] = matmul_gflops(dtype)
-        for case in cases:
-            medians, bests, disagreement = bench_case(case, dtype, torch, budget)
-            for method, per in medians.items():
-                for p, seconds in per.items():
-                    flops = case.flops * (3 if p == "fwd+bwd" else 1)
-                    ref = medians.get("torch", {}).get(p)
-                    report["results"].append({
-                        "case": case.name, "dtype": name, "method": method, "pass": p,
-                        "median_s": seconds, "best_s": bests[method][p],
-                        "gflops": flops / seconds / 1e9,
-                        "ratio_to_torch": None if ref is None else seconds / ref,
-                        "forward_max_rel_diff": disagreement.get(method),
-                        **{f"case_{k}": v for k, v in asdict(case).items() if k != "name"},
-                        **memory(case, dtype)})
+    with limited_threads(threads, torch) as info:
+        report["machine"].update(info)
+        for dtype in dtypes:
+            _run_dtype(report, cases, dtype, budget, torch, methods)
     return report
+
+
+def _run_dtype(report, cases, dtype, budget, torch, methods):
+    name = np.dtype(dtype).name
+    report["matmul_gflops"][name] = matmul_gflops(dtype)
+    for case in cases:
+        medians, bests, disagreement = bench_case(case, dtype, torch, budget, methods)
+        for method, per in medians.items():
+            for p, seconds in per.items():
+                flops = case.flops * FLOP_PASSES[p]
+                ref = medians.get("torch", {}).get(p)
+                report["results"].append({
+                    "case": case.name, "dtype": name, "method": method, "pass": p,
+                    "median_s": seconds, "best_s": bests[method][p],
+                    "gflops": flops / seconds / 1e9,
+                    "ratio_to_torch": None if ref is None else seconds / ref,
+                    "forward_max_rel_diff": disagreement.get(method),
+                    **{f"case_{k}": v for k, v in asdict(case).items() if k != "name"},
+                    **memory(case, dtype)})
 
 
 def format_table(report):
@@ -276,24 +313,17 @@ def main(argv=None):
                              "gives steadier numbers on a machine shared with other jobs)")
     parser.add_argument("--json", metavar="PATH",
                         help="write the full report as JSON ('-' for stdout)")
+    parser.add_argument("--method", action="append", choices=tuple(METHODS),
+                        help=f"repeat to time several (default: {', '.join(DEFAULT_METHODS)}; "
+                             "layers a method cannot run are left out)")
     parser.add_argument("--no-torch", action="store_true", help="do not import PyTorch")
     args = parser.parse_args(argv)
-    torch = None
-    if not args.no_torch:
-        # libgomp's threads (PyTorch's) spin-wait after every parallel region by default and
-        # take the 2 cores from numpy's BLAS threads: measured here, a 300² matmul went from
-        # 0.3 ms to 35 ms and torch's own layers got 3x slower.  Passive waiting is fairer to
-        # both; it must be set before torch loads libgomp.
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-        try:
-            import torch
-        except ImportError:
-            pass
+    torch = None if args.no_torch else import_torch()
     names = args.dtype or (["float32"] if args.quick else ["float32", "float64"])
     dtypes = [getattr(np, d) for d in names]
     cases = [CASES[i] for i in args.case] if args.case else list(CASES)
     budget = args.budget or (2.0 if args.quick else 6.0)
-    report = run(cases, dtypes, budget, torch, args.threads)
+    report = run(cases, dtypes, budget, torch, args.threads, tuple(args.method or DEFAULT_METHODS))
     if args.json != "-":
         print(format_table(report))
     if args.json:

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import math
 
-from .fftconv import fft_size
+from . import winograd
+from .fftconv import check_limits, fft_size
 from .geometry import conv_geometry
 
-__all__ = ["direct_multiplies", "winograd_multiplies", "fft_multiplies"]
+__all__ = ["direct_multiplies", "winograd_multiplies", "fft_multiplies", "fft_total_multiplies",
+           "multiplies"]
 
 
 def _geometry(x_shape, w_shape, groups, **geometry):
@@ -37,20 +39,22 @@ def direct_multiplies(x_shape, w_shape, *, stride=1, padding=0, dilation=1, grou
     return n * f * cg * kh * kw * ho * wo
 
 
-def winograd_multiplies(x_shape, w_shape, *, padding=0, groups=1):
+def winograd_multiplies(x_shape, w_shape, *, stride=1, padding=0, dilation=1, groups=1):
     """N·F·(C/g)·16·tiles for F(2×2, 3×3), tiles = ceil(Ho/2)·ceil(Wo/2).
 
     The elementwise products only (Lavin & Gray's "general multiplications"); the kernel
     transform is done once per kernel and the input/output transforms are additions.
     """
-    n, f, cg, geom = _geometry(x_shape, w_shape, groups, padding=padding)
+    n, f, cg, geom = _geometry(x_shape, w_shape, groups, stride=stride, padding=padding,
+                               dilation=dilation)
     if geom.kernel != (3, 3):
         raise ValueError(f"F(2x2, 3x3) needs a 3x3 kernel, got w_shape {tuple(w_shape)}")
+    winograd.check_limits(geom.kernel, geom.stride, geom.dilation)
     th, tw = (-(-o // 2) for o in geom.output)
     return n * f * cg * 16 * th * tw
 
 
-def fft_multiplies(x_shape, w_shape, *, padding=0, dilation=1, groups=1):
+def fft_multiplies(x_shape, w_shape, *, stride=1, padding=0, dilation=1, groups=1):
     """Real multiplies of FFT convolution: ``(pointwise, transforms)``.
 
     With (P, Q) = ``fftconv.fft_size``, the padded input's size rounded up to a fast FFT length:
@@ -59,10 +63,24 @@ def fft_multiplies(x_shape, w_shape, *, padding=0, dilation=1, groups=1):
     transforms (estimate): N·C input FFTs, F·C/g kernel FFTs and N·F inverse FFTs of
     L = P·Q points at about L·log2(L) real multiplies each, rounded.
     """
-    n, f, cg, geom = _geometry(x_shape, w_shape, groups, padding=padding, dilation=dilation)
+    n, f, cg, geom = _geometry(x_shape, w_shape, groups, stride=stride, padding=padding,
+                               dilation=dilation)
+    check_limits(geom.kernel, geom.stride, geom.dilation)
     hp, wp = fft_size(geom)
     pointwise = 4 * n * f * cg * hp * (wp // 2 + 1)
     points = hp * wp
     count = n * cg * groups + f * cg + n * f
     transforms = round(count * points * math.log2(points)) if points > 1 else 0
     return pointwise, transforms
+
+
+def fft_total_multiplies(x_shape, w_shape, **geometry):
+    """``fft_multiplies`` as one number: pointwise + transforms (the transforms estimated)."""
+    return sum(fft_multiplies(x_shape, w_shape, **geometry))
+
+
+def multiplies(method, x_shape, w_shape, **geometry):
+    """Multiplies of any registered method (``convkit.methods.METHODS``) for these shapes."""
+    from .methods import get_method  # the registry imports this module
+
+    return get_method(method).multiplies(x_shape, w_shape, **geometry)

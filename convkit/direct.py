@@ -9,34 +9,46 @@ Backward, derived by asking which outputs every input and every weight took part
   dw = correlation of x with dy;  db = dy summed over batch and positions.
 
 Two versions of each: ``*_loops`` reads like the math (a teaching aid and test oracle) and
-``conv2d_direct*`` loops over the KH*KW kernel taps only, so numpy does the pixels.
+``conv2d_direct*`` loops over the KH*KW kernel taps only, so numpy does the pixels.  This
+module is the reference the notebooks teach; ``convkit.fast`` computes the same numbers
+faster (and is what ``Conv2d`` runs).
+
+Non-finite numbers: dx multiplies the kernel by the zeros inserted for the stride and by the
+"full" border, so an inf weight gives NaN (0·inf) in dx where the im2col way and PyTorch,
+which never form those products, give inf or a finite number.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from .fastpath import cache_sized_parts, flat_runs
-from .geometry import check_conv_args, conv_geometry, pad, result_dtype
+from .geometry import conv_geometry, crop, pad
+from .prelude import backward_call, forward_call
 
 __all__ = ["conv2d_loops", "conv2d_loops_backward", "conv2d_direct", "conv2d_direct_backward",
-           "correlate", "rot180", "dilate"]
+           "correlate", "rot180", "dilate", "forward", "backward", "input_gradient",
+           "weight_gradient", "loops_forward", "loops_backward"]
 
 
 # --------------------------------------------------------------------------- literal loops
 def conv2d_loops(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
     """Forward pass as seven nested loops.  x (N, C, H, W), w (F, C/g, KH, KW) -> y (N, F, Ho, Wo)."""
-    geom = check_conv_args(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
+    call = forward_call(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
+    return call.forward(loops_forward)
+
+
+def loops_forward(x, w, geom, groups):
+    """The seven loops on checked arrays; y (N, F, Ho, Wo) without the bias."""
     xp = pad(x, geom.padding)
     (sh, sw), (dh, dw_), (ho, wo) = geom.stride, geom.dilation, geom.output
     n_batch, f_all, cg, kh, kw = x.shape[0], w.shape[0], w.shape[1], w.shape[2], w.shape[3]
     fg = f_all // groups
-    y = np.zeros((n_batch, f_all, ho, wo), dtype=result_dtype(x, w, b))
+    y = np.zeros((n_batch, f_all, ho, wo), dtype=x.dtype)
     for n in range(n_batch):
         for f in range(f_all):
             first_channel = (f // fg) * cg  # filters of group g read channels g*cg .. g*cg+cg-1
             for oy in range(ho):
                 for ox in range(wo):
-                    total = 0.0 if b is None else b[f]
+                    total = 0.0
                     for c in range(cg):
                         for i in range(kh):
                             for j in range(kw):
@@ -53,12 +65,15 @@ def conv2d_loops_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1
     Each forward multiply-add ``y += xpad * w`` sends ``dy * w`` back to that input and
     ``dy * xpad`` back to that weight; inputs that no window reached keep a zero gradient.
     """
-    geom = check_conv_args(x, w, stride=stride, padding=padding, dilation=dilation,
-                           groups=groups, dy=dy)
-    dtype = result_dtype(dy, x, w)
+    call = backward_call(dy, x, w, stride=stride, padding=padding, dilation=dilation, groups=groups)
+    return call.backward(loops_backward)
+
+
+def loops_backward(dy, x, w, geom, groups):
+    """The seven loops of the chain rule on checked arrays -> (dx, dw)."""
     xp = pad(x, geom.padding)
-    dxp = np.zeros(xp.shape, dtype=dtype)
-    dw = np.zeros(w.shape, dtype=dtype)
+    dxp = np.zeros(xp.shape, dtype=x.dtype)
+    dw = np.zeros(w.shape, dtype=x.dtype)
     (sh, sw), (dh, dw_), (ho, wo) = geom.stride, geom.dilation, geom.output
     n_batch, f_all, cg, kh, kw = x.shape[0], w.shape[0], w.shape[1], w.shape[2], w.shape[3]
     fg = f_all // groups
@@ -74,9 +89,7 @@ def conv2d_loops_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1
                                 iy, ix = oy * sh + i * dh, ox * sw + j * dw_
                                 dxp[n, first_channel + c, iy, ix] += g * w[f, c, i, j]
                                 dw[f, c, i, j] += g * xp[n, first_channel + c, iy, ix]
-    (ph, pw), (h, wd) = geom.padding, geom.input
-    dx = dxp[:, :, ph:ph + h, pw:pw + wd].copy()
-    return dx, dw, dy.sum(axis=(0, 2, 3)).astype(dtype)
+    return crop(dxp, geom), dw
 
 
 # --------------------------------------------------------------------------- building blocks
@@ -106,9 +119,7 @@ def correlate(xp, w, geom, groups=1):
     For each tap (i, j), every output reads the same strided slice of the input, so the
     whole tap is one (F, C) x (C, Ho*Wo) matrix product per group.
     """
-    if geom.stride == (1, 1):
-        return _correlate_stride1(xp, w, geom, groups)
-    n, c = xp.shape[:2]
+    n = xp.shape[0]
     f, cg, kh, kw = w.shape
     ho, wo = geom.output
     xg = xp.reshape(n, groups, cg, *xp.shape[2:])
@@ -119,27 +130,6 @@ def correlate(xp, w, geom, groups=1):
         patch = xg[:, :, :, rows, cols].reshape(n, groups, cg, ho * wo)  # a copy per tap
         y += wg[:, :, :, i, j] @ patch  # (g, F/g, C/g) @ (n, g, C/g, L) -> (n, g, F/g, L)
     return y.reshape(n, f, ho, wo)
-
-
-def _correlate_stride1(xp, w, geom, groups):
-    """correlate() for stride 1 without copying the input (see ``fastpath.flat_runs``).
-
-    A few samples at a time, so their (F, Ho*Wp) running sum stays in cache while all
-    taps add into it; measured 1.3x faster than slice copies over the whole batch.
-    """
-    n, c, hp, wp = xp.shape
-    f, cg = w.shape[:2]
-    ho, wo = geom.output
-    starts, length, wp = flat_runs(xp.shape, geom)
-    xflat = xp.reshape(n, groups, cg, hp * wp)
-    wg = w.reshape(groups, f // groups, cg, -1)            # (g, F/g, C/g, KH*KW)
-    dtype = np.result_type(xp, w)
-    ywide = np.zeros((n, groups, f // groups, ho * wp), dtype=dtype)
-    for part in cache_sized_parts(n, (f * ho * wp + c * hp * wp) * ywide.itemsize):
-        for tap, start in enumerate(starts):
-            patch = xflat[part, :, :, start:start + length]   # (n', g, C/g, length): a view
-            ywide[part, :, :, :length] += wg[:, :, :, tap] @ patch
-    return ywide.reshape(n, f, ho, wp)[:, :, :, :wo]
 
 
 def _transpose_groups(w, groups):
@@ -159,13 +149,8 @@ def conv2d_direct(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
 
     x (N, C, H, W), w (F, C/groups, KH, KW), b (F,) or None -> y (N, F, Ho, Wo).
     """
-    geom = check_conv_args(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
-    dtype = result_dtype(x, w, b)
-    y = correlate(pad(x.astype(dtype, copy=False), geom.padding), w.astype(dtype, copy=False),
-                  geom, groups)
-    if b is not None:
-        y += b.astype(dtype, copy=False).reshape(1, -1, 1, 1)
-    return y
+    call = forward_call(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
+    return call.forward(forward)
 
 
 def conv2d_direct_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1):
@@ -174,18 +159,25 @@ def conv2d_direct_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=
     dy (N, F, Ho, Wo), x (N, C, H, W), w (F, C/groups, KH, KW)
     -> dx (N, C, H, W), dw (F, C/groups, KH, KW), db (F,).
     """
-    geom = check_conv_args(x, w, stride=stride, padding=padding, dilation=dilation,
-                           groups=groups, dy=dy)
-    dtype = result_dtype(dy, x, w)
-    dy, x, w = (a.astype(dtype, copy=False) for a in (dy, x, w))
-    return (_input_gradient(dy, w, geom, groups), _weight_gradient(dy, x, geom, groups),
-            dy.sum(axis=(0, 2, 3)))
+    call = backward_call(dy, x, w, stride=stride, padding=padding, dilation=dilation, groups=groups)
+    return call.backward(backward)
 
 
-def _input_gradient(dy, w, geom, groups):
+def forward(x, w, geom, groups):
+    """y (N, F, Ho, Wo), without bias, from checked x (N, C, H, W) and w (F, C/g, KH, KW)."""
+    return correlate(pad(x, geom.padding), w, geom, groups)
+
+
+def backward(dy, x, w, geom, groups):
+    """(dx, dw) from checked dy (N, F, Ho, Wo), x and w: the two correlations below."""
+    return input_gradient(dy, w, geom, groups), weight_gradient(dy, x, geom, groups)
+
+
+def input_gradient(dy, w, geom, groups, correlate=correlate):
     """dx = crop(correlate(pad(dilate(dy, S), D(K-1)), rot180(w)), P).
 
-    dy (N, F, Ho, Wo), w (F, C/g, KH, KW) -> dx (N, C, H, W).
+    dy (N, F, Ho, Wo), w (F, C/g, KH, KW) -> dx (N, C, H, W).  ``correlate`` is this
+    module's, or a faster one with the same contract (``convkit.fast`` passes its own).
     """
     (kh, kw), (dh, dw_), (ph, pw), (h, wd) = geom.kernel, geom.dilation, geom.padding, geom.input
     spread = dilate(dy, geom.stride)           # zeros where the stride skipped a position
@@ -196,10 +188,10 @@ def _input_gradient(dy, w, geom, groups):
     # got no gradient, and the padding border is cropped off.
     dxp = np.zeros(dy.shape[:1] + (covered.shape[1], h + 2 * ph, wd + 2 * pw), dtype=dy.dtype)
     dxp[:, :, :covered.shape[2], :covered.shape[3]] = covered
-    return dxp[:, :, ph:ph + h, pw:pw + wd]
+    return crop(dxp, geom)
 
 
-def _weight_gradient(dy, x, geom, groups):
+def weight_gradient(dy, x, geom, groups):
     """dw[f, c, i, j] = sum over n and outputs of dy * (input met by tap (i, j)).
 
     dy (N, F, Ho, Wo), x (N, C, H, W) -> dw (F, C/g, KH, KW): correlation of x with dy.
@@ -207,27 +199,11 @@ def _weight_gradient(dy, x, geom, groups):
     n, c = x.shape[:2]
     f = dy.shape[1]
     cg, fg = c // groups, f // groups
-    xp = pad(x, geom.padding)
-    dw = np.zeros((groups, fg, cg, len(geom.taps)), dtype=dy.dtype)
-    if geom.stride == (1, 1):
-        # The stride-1 trick of fastpath.flat_runs: give dy the same Wp-wide rows, with zeros
-        # in the junk columns, so that they add nothing; then every patch is a plain view.
-        starts, length, wp = flat_runs(xp.shape, geom)
-        ho, wo = geom.output
-        dywide = np.zeros((n, groups, fg, ho, wp), dtype=dy.dtype)
-        dywide[..., :wo] = dy.reshape(n, groups, fg, ho, wo)
-        dywide = dywide.reshape(n, groups, fg, ho * wp)[..., :length]
-        xflat = xp.reshape(n, groups, cg, -1)
-        # a few samples at a time: their x and dy stay in cache for every tap
-        for part in cache_sized_parts(n, (f * ho * wp + c * xflat.shape[-1]) * dw.itemsize):
-            for tap, start in enumerate(starts):
-                patch = xflat[part, :, :, start:start + length]        # (n', g, C/g, length)
-                dw[..., tap] += (dywide[part] @ patch.transpose(0, 1, 3, 2)).sum(axis=0)
-        return dw.reshape(f, cg, *geom.kernel)
-    xg = xp.reshape(n, groups, cg, *xp.shape[2:])
+    xg = pad(x, geom.padding).reshape(n, groups, cg, *geom.padded)
     dyg = dy.reshape(n, groups, fg, -1)
-    for tap, (i, j) in enumerate(geom.taps):
+    dw = np.zeros((groups, fg, cg) + geom.kernel, dtype=dy.dtype)
+    for i, j in geom.taps:
         rows, cols = geom.window(i, j)
-        patch = xg[:, :, :, rows, cols].reshape(n, groups, cg, -1)
-        dw[..., tap] = (dyg @ patch.transpose(0, 1, 3, 2)).sum(axis=0)
+        patch = xg[:, :, :, rows, cols].reshape(n, groups, cg, -1)   # (n, g, C/g, Ho*Wo)
+        dw[..., i, j] = (dyg @ patch.transpose(0, 1, 3, 2)).sum(axis=0)
     return dw.reshape(f, cg, *geom.kernel)

@@ -22,19 +22,19 @@ from __future__ import annotations
 import numpy as np
 
 from .direct import dilate, rot180
-from .geometry import check_conv_args, pad, result_dtype
+from .geometry import crop, pad
+from .prelude import backward_call, forward_call
 
-__all__ = ["conv2d_fft", "conv2d_fft_backward", "fft_size", "fast_length"]
+__all__ = ["conv2d_fft", "conv2d_fft_backward", "fft_size", "fast_length", "check_limits",
+           "forward", "backward"]
 
 
-def _check(x, w, b=None, dy=None, *, stride, padding, dilation, groups):
-    geom = check_conv_args(x, w, b, stride=stride, padding=padding, dilation=dilation,
-                           groups=groups, dy=dy)
-    if geom.stride != (1, 1):
-        raise ValueError(f"conv2d_fft needs stride 1, got stride={geom.stride}: the FFT computes "
-                         f"every output position at once; use conv2d_im2col for strided "
-                         f"convolution")
-    return geom
+def check_limits(kernel, stride, dilation):
+    """Raise ValueError unless the FFT method can run this geometry (stride 1 only)."""
+    if tuple(stride) != (1, 1):
+        raise ValueError(f"conv2d_fft needs stride 1, got stride={tuple(stride)}: the FFT "
+                         f"computes every output position at once; use conv2d_im2col for "
+                         f"strided convolution")
 
 
 def fast_length(n):
@@ -82,12 +82,11 @@ def _kernel_matrices(k_hat, groups):
     return k_hat.reshape(groups, f // groups, cg, -1).transpose(3, 0, 1, 2)
 
 
-def _spectra(x, w, geom, dtype):
+def _spectra(x, w, geom):
     """FFTs of the padded input and of the flipped, dilated, zero-padded kernel."""
     size = fft_size(geom)
-    xp = pad(x.astype(dtype, copy=False), geom.padding)
-    kernel = rot180(dilate(w.astype(dtype, copy=False), geom.dilation))  # correlation = conv with flip
-    return np.fft.rfft2(xp, s=size), np.fft.rfft2(kernel, s=size)      # (N, C, P, Q), (F, C/g, P, Q)
+    kernel = rot180(dilate(w, geom.dilation))                     # correlation = conv with flip
+    return np.fft.rfft2(pad(x, geom.padding), s=size), np.fft.rfft2(kernel, s=size)  # (N, C, P, Q), (F, C/g, P, Q)
 
 
 def conv2d_fft(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
@@ -95,18 +94,9 @@ def conv2d_fft(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
 
     x (N, C, H, W), w (F, C/groups, KH, KW), b (F,) or None -> y (N, F, Ho, Wo).
     """
-    geom = _check(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
-    dtype = result_dtype(x, w, b)
-    (rh, rw), size = _reach(geom), fft_size(geom)
-    x_hat, k_hat = _spectra(x, w, geom, dtype)
-    # Channels add up frequency by frequency: (F/g, C/g) @ (C/g, N) at each of the P*Q frequencies.
-    y_hat = _kernel_matrices(k_hat, groups) @ _spectra_matrices(x_hat, groups)
-    full = np.fft.irfft2(_spectra_back(y_hat, x_hat.shape[2:]), s=size)  # circular, (N, F, Hp, Wp)
-    (ho, wo) = geom.output
-    y = full[:, :, rh - 1:rh - 1 + ho, rw - 1:rw - 1 + wo].astype(dtype)  # first K-1 wrapped around
-    if b is not None:
-        y += b.astype(dtype, copy=False).reshape(1, -1, 1, 1)
-    return y
+    call = forward_call(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
+    check_limits(call.geom.kernel, call.geom.stride, call.geom.dilation)
+    return call.forward(forward)
 
 
 def conv2d_fft_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1):
@@ -114,25 +104,41 @@ def conv2d_fft_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1):
 
     dy (N, F, Ho, Wo), x (N, C, H, W), w (F, C/groups, KH, KW)
     -> dx (N, C, H, W), dw (F, C/groups, KH, KW), db (F,).
+    """
+    call = backward_call(dy, x, w, stride=stride, padding=padding, dilation=dilation, groups=groups)
+    check_limits(call.geom.kernel, call.geom.stride, call.geom.dilation)
+    return call.backward(backward)
+
+
+def forward(x, w, geom, groups):
+    """y (N, F, Ho, Wo) without bias, from checked arrays (stride 1)."""
+    (rh, rw), size = _reach(geom), fft_size(geom)
+    x_hat, k_hat = _spectra(x, w, geom)
+    # Channels add up frequency by frequency: (F/g, C/g) @ (C/g, N) at each of the P*Q frequencies.
+    y_hat = _kernel_matrices(k_hat, groups) @ _spectra_matrices(x_hat, groups)
+    full = np.fft.irfft2(_spectra_back(y_hat, x_hat.shape[2:]), s=size)  # circular, (N, F, Hp, Wp)
+    (ho, wo) = geom.output
+    return full[:, :, rh - 1:rh - 1 + ho, rw - 1:rw - 1 + wo].astype(x.dtype)  # first K-1 wrapped
+
+
+def backward(dy, x, w, geom, groups):
+    """(dx, dw) from checked dy (N, F, Ho, Wo), x and w, in the frequency domain.
+
     The forward is a circular convolution followed by a crop; going back, dy is put where the
     crop took it from, and multiplying by the *conjugate* spectrum is the transpose of
     multiplying by the spectrum (circular convolution <-> circular correlation):
     dX = Σ_f dY · conj(K),  dK = Σ_n dY · conj(X).
     """
-    geom = _check(x, w, dy=dy, stride=stride, padding=padding, dilation=dilation, groups=groups)
-    dtype = result_dtype(dy, x, w)
     (rh, rw), size = _reach(geom), fft_size(geom)
-    x_hat, k_hat = _spectra(x, w, geom, dtype)
-    placed = np.zeros(dy.shape[:2] + size, dtype=dtype)
+    x_hat, k_hat = _spectra(x, w, geom)
+    placed = np.zeros(dy.shape[:2] + size, dtype=dy.dtype)
     placed[:, :, rh - 1:rh - 1 + dy.shape[2], rw - 1:rw - 1 + dy.shape[3]] = dy
     d = _spectra_matrices(np.fft.rfft2(placed), groups)            # (P*Q, g, F/g, N)
     dx_hat = np.conj(_kernel_matrices(k_hat, groups)).swapaxes(2, 3) @ d   # (P*Q, g, C/g, N)
     dxp = np.fft.irfft2(_spectra_back(dx_hat, x_hat.shape[2:]), s=size)
-    (ph, pw), (h, wd) = geom.padding, geom.input
-    dx = dxp[:, :, ph:ph + h, pw:pw + wd].astype(dtype)
+    dx = crop(dxp, geom).astype(x.dtype)
     dk_hat = d @ np.conj(_spectra_matrices(x_hat, groups)).swapaxes(2, 3)  # (P*Q, g, F/g, C/g)
     dk_hat = dk_hat.transpose(1, 2, 3, 0).reshape(w.shape[:2] + x_hat.shape[2:])
     dk = np.fft.irfft2(dk_hat, s=size)[:, :, :rh, :rw]            # gradient of the flipped kernel
     (dh, dw_) = geom.dilation
-    dw = rot180(dk)[:, :, ::dh, ::dw_].astype(dtype)               # un-flip, keep the real taps
-    return dx, dw, dy.sum(axis=(0, 2, 3)).astype(dtype)
+    return dx, rot180(dk)[:, :, ::dh, ::dw_].astype(x.dtype)       # un-flip, keep the real taps

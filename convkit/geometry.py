@@ -1,7 +1,9 @@
-"""The one home of the output-size formula and of argument checking.
+"""The one home of the output-size formula, of convolution argument checks, of padding
+and of the crop that undoes it.
 
-Every other module asks this one how big an output is and whether the
-arguments make sense, so a rule is written (and tested) exactly once.
+Every other module asks this one how big an output is and whether the arguments make
+sense, so a rule is written (and tested) exactly once.  Public functions call
+``check_conv_args`` at the boundary; everything inside takes the ``ConvGeometry`` it returns.
 """
 from __future__ import annotations
 
@@ -10,7 +12,10 @@ import numbers
 
 import numpy as np
 
-__all__ = ["output_size", "pair", "ConvGeometry", "conv_geometry", "check_conv_args"]
+from .validation import check_array, check_int
+
+__all__ = ["output_size", "pair", "ConvGeometry", "conv_geometry", "geometry_args",
+           "check_conv_args", "pad", "crop"]
 
 
 def pair(value, name):
@@ -39,10 +44,7 @@ def output_size(size, kernel, stride=1, padding=0, dilation=1):
     """
     for name, value, low in (("size", size, 1), ("kernel", kernel, 1), ("stride", stride, 1),
                              ("padding", padding, 0), ("dilation", dilation, 1)):
-        if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-            raise TypeError(f"{name} must be an int, got {value!r}")
-        if value < low:
-            raise ValueError(f"{name} must be >= {low}, got {value}")
+        check_int(value, name, low)
     span = dilation * (kernel - 1) + 1  # how far one window reaches
     if span > size + 2 * padding:
         raise ValueError(
@@ -64,6 +66,11 @@ class ConvGeometry:
     output: tuple[int, int]
 
     @property
+    def padded(self):
+        """Size (Hp, Wp) of the padded input."""
+        return tuple(s + 2 * p for s, p in zip(self.input, self.padding))
+
+    @property
     def taps(self):
         """Kernel positions ``(i, j)`` in row-major order (the im2col column order)."""
         return [(i, j) for i in range(self.kernel[0]) for j in range(self.kernel[1])]
@@ -75,21 +82,33 @@ class ConvGeometry:
                 slice(j * dw, j * dw + sw * (wo - 1) + 1, sw))
 
 
+def geometry_args(kernel_size, stride=1, padding=0, dilation=1):
+    """Check the size-independent arguments; return them as (h, w) pairs.
+
+    -> (kernel, stride, padding, dilation).  A layer calls this when it is built, before
+    any input size is known.
+    """
+    pairs = []
+    for name, value, low, what in (("kernel_size", kernel_size, 1, "positive"),
+                                   ("stride", stride, 1, "positive"),
+                                   ("padding", padding, 0, "non-negative"),
+                                   ("dilation", dilation, 1, "positive")):
+        value = pair(value, name)
+        if min(value) < low:
+            raise ValueError(f"{name} must be {what} (>= {low}), got {value}")
+        pairs.append(value)
+    return tuple(pairs)
+
+
 def conv_geometry(input_size, kernel_size, stride=1, padding=0, dilation=1):
     """Check and normalise a geometry; return a :class:`ConvGeometry`.
 
     ``input_size`` and ``kernel_size`` are ints or (h, w) pairs.
     """
     size = pair(input_size, "input_size")
-    kernel = pair(kernel_size, "kernel_size")
-    stride, padding, dilation = pair(stride, "stride"), pair(padding, "padding"), pair(dilation, "dilation")
-    for name, value, low, what in (("input_size", size, 1, "positive"),
-                                   ("kernel_size", kernel, 1, "positive"),
-                                   ("stride", stride, 1, "positive"),
-                                   ("padding", padding, 0, "non-negative"),
-                                   ("dilation", dilation, 1, "positive")):
-        if min(value) < low:
-            raise ValueError(f"{name} must be {what} (>= {low}), got {value}")
+    if min(size) < 1:
+        raise ValueError(f"input_size must be positive (>= 1), got {size}")
+    kernel, stride, padding, dilation = geometry_args(kernel_size, stride, padding, dilation)
     out = []
     for axis in (0, 1):
         span = dilation[axis] * (kernel[axis] - 1) + 1
@@ -103,34 +122,15 @@ def conv_geometry(input_size, kernel_size, stride=1, padding=0, dilation=1):
     return ConvGeometry(size, kernel, stride, padding, dilation, tuple(out))
 
 
-def _check_array(a, name, ndim):
-    if not isinstance(a, np.ndarray):
-        raise TypeError(f"{name} must be a numpy array, got {type(a).__name__}")
-    if a.ndim != ndim:
-        raise ValueError(f"{name} must be {ndim}-D, got shape {a.shape} ({a.ndim}-D)")
-    if not (np.issubdtype(a.dtype, np.floating) or np.issubdtype(a.dtype, np.integer)) \
-            or a.dtype == np.bool_:
-        raise TypeError(f"{name} must have a numeric (float or int) dtype, got {a.dtype}")
-
-
-def result_dtype(*arrays):
-    """Floating dtype of the result: float32 stays float32, ints become float64."""
-    dtype = np.result_type(*[a.dtype for a in arrays if a is not None])
-    return dtype if np.issubdtype(dtype, np.floating) else np.dtype(np.float64)
-
-
 def check_conv_args(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1, dy=None):
     """Validate a convolution call; return its :class:`ConvGeometry`.
 
     x: (N, C, H, W); w: (F, C/groups, KH, KW); b: (F,) or None;
     dy (backward only): (N, F, Ho, Wo).
     """
-    _check_array(x, "x", 4)
-    _check_array(w, "w", 4)
-    if isinstance(groups, (bool, np.bool_)) or not isinstance(groups, numbers.Integral):
-        raise TypeError(f"groups must be an int, got {groups!r}")
-    if groups < 1:
-        raise ValueError(f"groups must be >= 1, got {groups}")
+    check_array(x, "x", 4, shape_hint="(N, C, H, W)")
+    check_array(w, "w", 4, shape_hint="(F, C/groups, KH, KW)")
+    groups = check_int(groups, "groups")
     n, c = x.shape[:2]
     f, cg = w.shape[:2]
     if c % groups:
@@ -142,12 +142,12 @@ def check_conv_args(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1, 
             f"channel mismatch: x has {c} channels, so w.shape[1] must be {c}/groups={c // groups}, "
             f"got w.shape {w.shape}")
     if b is not None:
-        _check_array(b, "b", 1)
+        check_array(b, "b", 1, shape_hint="(F,)")
         if b.shape[0] != f:
             raise ValueError(f"b must have shape ({f},) to match w.shape[0], got {b.shape}")
     geom = conv_geometry(x.shape[2:], w.shape[2:], stride, padding, dilation)
     if dy is not None:
-        _check_array(dy, "dy", 4)
+        check_array(dy, "dy", 4, shape_hint="(N, F, Ho, Wo)")
         expected = (n, f) + geom.output
         if dy.shape != expected:
             raise ValueError(f"dy must have the output's shape {expected}, got {dy.shape}")
@@ -160,3 +160,13 @@ def pad(x, padding):
     if ph == 0 and pw == 0:
         return x
     return np.pad(x, [(0, 0)] * (x.ndim - 2) + [(ph, ph), (pw, pw)])
+
+
+def crop(xp, geom):
+    """Undo ``pad``: drop the padding border of the last two axes (a view).
+
+    xp (..., H + 2*ph, W + 2*pw) -> (..., H, W).  Gradient that reached the border
+    belongs to no input.
+    """
+    (ph, pw), (h, w) = geom.padding, geom.input
+    return xp[..., ph:ph + h, pw:pw + w]

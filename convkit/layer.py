@@ -1,54 +1,80 @@
 """A convolution layer object: parameters, forward, backward — the CS231n contract."""
 from __future__ import annotations
 
+import dataclasses
+import functools
 import math
-import numbers
 
 import numpy as np
 
-from . import direct, im2col_gemm
-from .geometry import check_conv_args, pair
+from .geometry import check_conv_args, geometry_args
+from .methods import get_method
+from .prelude import ConvCall
+from .validation import check_array, check_float_dtype, check_int, check_rng
 
 __all__ = ["Conv2d"]
-
-METHODS = ("im2col", "direct")
 
 
 class Conv2d:
     """2-D convolution layer (cross-correlation), NCHW.
 
     forward(x): x (N, in_channels, H, W) -> y (N, out_channels, Ho, Wo)
-    backward(dy): dy (N, out_channels, Ho, Wo) -> dx (N, in_channels, H, W); also fills
+    backward(dy): dy (N, out_channels, Ho, Wo) -> dx (N, in_channels, H, W); also sets
     ``grad_weight`` (like ``weight``: (out, in/groups, KH, KW)) and ``grad_bias`` ((out,)).
 
-    ``method`` picks the solution: "im2col" (偶像派; keeps the forward's columns for
-    backward) or "direct" (实力派).  Weights start as in PyTorch: uniform in
-    ±1/sqrt(fan_in), drawn from ``rng`` (a numpy Generator or a seed).
+    ``method`` picks the algorithm from ``convkit.methods.METHODS``: "im2col" (偶像派, the
+    default), "direct" (实力派), "fft", "winograd" or "loops".  The layer runs each method's
+    fast path (``convkit.fast``); im2col works a few samples at a time, so its columns never
+    exist for the whole batch.  Weights start as in PyTorch: uniform in ±1/sqrt(fan_in),
+    drawn from ``rng`` (a numpy Generator or a seed).
+
+    The rules, the same for every method:
+
+    * **dtype** — the parameters' dtype (``dtype``, a float type, float64 by default) wins:
+      x and dy are cast to it, and y, dx, grad_weight and grad_bias all have it.
+    * **what backward uses** — forward keeps a copy of x (in the parameter dtype) and of the
+      weights it multiplied; backward differentiates *that* forward, so editing x or
+      ``weight`` in place after forward (an optimizer step, say) does not change the gradient.
+    * **one record** — backward answers the latest forward: a second forward before backward
+      replaces the first one's record (as the im2col columns of a training loop are replaced),
+      and dy must have the latest output's shape.  backward may be called again on the same
+      record.  backward runs the method that ran the forward, even if ``method`` changed since.
+    * **empty batches** — N = 0 gives an empty y and zero gradients of the right shapes.
     """
 
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1,
                  groups=1, bias=True, method="im2col", rng=None, dtype=np.float64):
-        for name, value in (("in_channels", in_channels), ("out_channels", out_channels),
-                            ("groups", groups)):
-            if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
-                raise ValueError(f"{name} must be a positive int, got {value!r}")
+        in_channels = check_int(in_channels, "in_channels")
+        out_channels = check_int(out_channels, "out_channels")
+        self.groups = check_int(groups, "groups")
         if in_channels % groups or out_channels % groups:
             raise ValueError(f"groups={groups} must divide in_channels={in_channels} and "
                              f"out_channels={out_channels}")
-        if method not in METHODS:
-            raise ValueError(f"method must be one of {METHODS}, got {method!r}")
-        self.kernel_size = pair(kernel_size, "kernel_size")
-        self.stride, self.padding = pair(stride, "stride"), pair(padding, "padding")
-        self.dilation, self.groups, self.method = pair(dilation, "dilation"), groups, method
-        rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+        self.kernel_size, self.stride, self.padding, self.dilation = geometry_args(
+            kernel_size, stride, padding, dilation)
+        self.method = method
+        self.dtype = check_float_dtype(dtype)
+        rng = check_rng(rng)
         fan_in = in_channels // groups * self.kernel_size[0] * self.kernel_size[1]
         bound = 1 / math.sqrt(fan_in)
         shape = (out_channels, in_channels // groups) + self.kernel_size
-        self.weight = rng.uniform(-bound, bound, size=shape).astype(dtype)
-        self.bias = rng.uniform(-bound, bound, size=out_channels).astype(dtype) if bias else None
+        self.weight = rng.uniform(-bound, bound, size=shape).astype(self.dtype)
+        self.bias = rng.uniform(-bound, bound, size=out_channels).astype(self.dtype) if bias else None
         self.grad_weight = np.zeros_like(self.weight)
         self.grad_bias = None if self.bias is None else np.zeros_like(self.bias)
-        self._cache = None
+        self._record = None  # (Method, ConvCall, memo) of the latest forward
+        self._memo = {}      # kept from step to step, so that buffers can be reused
+
+    @property
+    def method(self):
+        """Name of the algorithm forward runs (a key of ``convkit.methods.METHODS``)."""
+        return self._method.name
+
+    @method.setter
+    def method(self, name):
+        method = get_method(name)
+        method.check_limits(self.kernel_size, self.stride, self.dilation)
+        self._method = method
 
     @property
     def geometry(self):
@@ -57,41 +83,33 @@ class Conv2d:
                     groups=self.groups)
 
     def forward(self, x):
-        """x (N, C, H, W) -> y (N, F, Ho, Wo); remembers what backward needs."""
-        if self.method == "direct":
-            y = direct.conv2d_direct(x, self.weight, self.bias, **self.geometry)
-            self._cache = (x, None, None)
-            return y
+        """x (N, C, H, W) -> y (N, F, Ho, Wo); keeps copies of x and weight for backward."""
         geom = check_conv_args(x, self.weight, self.bias, **self.geometry)
-        x = x.astype(self.weight.dtype, copy=False)
-        # Unfold into last step's column buffer when the shape allows: a fresh 100+ MB array
-        # each step costs page faults (measured 8 ms to 0.5 s per 231 MB on a busy machine).
-        # backward only ever reads the columns of the latest forward, so reuse is safe.
-        shape = (x.shape[0], x.shape[1] * geom.kernel[0] * geom.kernel[1]) + (
-            geom.output[0] * geom.output[1],)
-        buffer = self._cache[1] if self._cache is not None else None
-        if buffer is None or buffer.shape != shape or buffer.dtype != x.dtype:
-            buffer = None
-        cols = im2col_gemm._im2col(x, geom, out=buffer)
-        self._cache = (x, cols, geom)
-        return im2col_gemm.forward_from_cols(cols, self.weight, self.bias, geom, self.groups)
+        x = np.array(x, dtype=self.dtype)                 # a copy, in the parameters' dtype
+        weight = np.array(self.weight, dtype=self.dtype)  # the weights this forward used
+        bias = None if self.bias is None else self.bias.astype(self.dtype, copy=False)
+        call = ConvCall(geom, self.groups, self.dtype, x, weight, bias)
+        memo = self._memo  # what this forward leaves for its backward (im2col: the columns)
+        y = call.forward(_with_memo(self._method, self._method.layer_forward, memo))
+        self._record = (self._method, call, memo)
+        return y
 
     __call__ = forward
 
     def backward(self, dy):
-        """dy (N, F, Ho, Wo) -> dx (N, C, H, W); stores grad_weight and grad_bias."""
-        if self._cache is None:
+        """dy (N, F, Ho, Wo) -> dx (N, C, H, W); sets grad_weight and grad_bias."""
+        if self._record is None:
             raise RuntimeError("Conv2d.backward called before forward")
-        x, cols, geom = self._cache
-        if self.method == "direct":
-            dx, dw, db = direct.conv2d_direct_backward(dy, x, self.weight, **self.geometry)
-        else:
-            check_conv_args(x, self.weight, dy=dy, **self.geometry)
-            dy = dy.astype(self.weight.dtype, copy=False)
-            dx, dw, db = im2col_gemm.backward_from_cols(dy, cols, self.weight, geom, self.groups)
-        self.grad_weight = dw
+        method, call, memo = self._record
+        check_array(dy, "dy", 4, shape_hint="(N, F, Ho, Wo)")
+        if dy.shape != call.output_shape:
+            raise ValueError(f"dy must have the shape of the latest forward's output "
+                             f"{call.output_shape}, got {dy.shape}")
+        call = dataclasses.replace(call, dy=dy.astype(self.dtype, copy=False))
+        dx, self.grad_weight, grad_bias = call.backward(_with_memo(method, method.layer_backward,
+                                                                   memo))
         if self.bias is not None:
-            self.grad_bias = db
+            self.grad_bias = grad_bias
         return dx
 
     def __repr__(self):
@@ -99,3 +117,8 @@ class Conv2d:
         return (f"Conv2d({cg * self.groups}, {f}, kernel_size={self.kernel_size}, "
                 f"stride={self.stride}, padding={self.padding}, dilation={self.dilation}, "
                 f"groups={self.groups}, bias={self.bias is not None}, method={self.method!r})")
+
+
+def _with_memo(method, function, memo):
+    """``function`` with the layer's memo attached, for methods that use one."""
+    return functools.partial(function, memo=memo) if method.layer_memo else function

@@ -13,6 +13,8 @@ import numbers
 
 import numpy as np
 
+from .validation import check_array, check_float_dtype, check_int, check_rng
+
 __all__ = ["ReLU", "MaxPool2d", "Flatten", "Linear", "SoftmaxCrossEntropy", "SGD", "Sequential"]
 
 
@@ -20,13 +22,6 @@ def _need_cache(layer, cache):
     if cache is None:
         raise RuntimeError(f"{type(layer).__name__}.backward called before forward")
     return cache
-
-
-def _check_ndim(x, name, ndim, what):
-    if not isinstance(x, np.ndarray):
-        raise TypeError(f"{name} must be a numpy array, got {type(x).__name__}")
-    if x.ndim != ndim:
-        raise ValueError(f"{name} must be {ndim}-D {what}, got shape {x.shape}")
 
 
 class ReLU:
@@ -63,7 +58,7 @@ class MaxPool2d:
         self._cache = None
 
     def forward(self, x):
-        _check_ndim(x, "x", 4, "(N, C, H, W)")
+        check_array(x, "x", 4, shape_hint="(N, C, H, W)")
         n, c, h, w = x.shape
         if h < 2 or w < 2:
             raise ValueError(f"x must be at least 2×2 to pool 2×2, got shape {x.shape}")
@@ -124,10 +119,10 @@ class Linear:
     """
 
     def __init__(self, in_features, out_features, bias=True, rng=None, dtype=np.float64):
-        for name, value in (("in_features", in_features), ("out_features", out_features)):
-            if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
-                raise ValueError(f"{name} must be a positive int, got {value!r}")
-        rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+        in_features = check_int(in_features, "in_features")
+        out_features = check_int(out_features, "out_features")
+        dtype = check_float_dtype(dtype)
+        rng = check_rng(rng)
         bound = 1 / math.sqrt(in_features)
         self.weight = rng.uniform(-bound, bound, size=(out_features, in_features)).astype(dtype)
         self.bias = rng.uniform(-bound, bound, size=out_features).astype(dtype) if bias else None
@@ -136,7 +131,7 @@ class Linear:
         self._x = None
 
     def forward(self, x):
-        _check_ndim(x, "x", 2, "(N, in_features)")
+        check_array(x, "x", 2, shape_hint="(N, in_features)")
         if x.shape[1] != self.weight.shape[1]:
             raise ValueError(f"x must have in_features={self.weight.shape[1]} columns, "
                              f"got shape {x.shape}")
@@ -171,7 +166,7 @@ class SoftmaxCrossEntropy:
         self._cache = None
 
     def forward(self, logits, labels):
-        _check_ndim(logits, "logits", 2, "(N, K)")
+        check_array(logits, "logits", 2, shape_hint="(N, K)")
         labels = np.asarray(labels)
         if labels.shape != logits.shape[:1] or not np.issubdtype(labels.dtype, np.integer):
             raise ValueError(f"labels must be {logits.shape[0]} ints (one per row of logits), "

@@ -16,9 +16,11 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from .geometry import check_conv_args, pad, result_dtype
+from .geometry import crop, pad
+from .prelude import backward_call, forward_call
 
-__all__ = ["BT", "G", "AT", "conv2d_winograd", "conv2d_winograd_backward", "winograd_tiles"]
+__all__ = ["BT", "G", "AT", "conv2d_winograd", "conv2d_winograd_backward", "winograd_tiles",
+           "check_limits", "forward", "backward"]
 
 # Input transform Bᵀ (4×4), kernel transform G (4×3), output transform Aᵀ (2×4), from Lavin & Gray.
 BT = np.array([[1, 0, -1, 0],
@@ -36,21 +38,19 @@ _M, _R = 2, 3        # outputs per tile side, kernel side: F(m×m, r×r)
 _T = _M + _R - 1     # input tile side (4); tiles step by _M, so neighbours overlap by _R - 1
 
 
-def _check(x, w, b=None, dy=None, *, stride, padding, dilation, groups):
-    """check_conv_args plus the Winograd limits; returns the ConvGeometry."""
-    geom = check_conv_args(x, w, b, stride=stride, padding=padding, dilation=dilation,
-                           groups=groups, dy=dy)
-    if geom.kernel != (_R, _R):
+def check_limits(kernel, stride, dilation, w_shape=None):
+    """Raise ValueError unless F(2×2, 3×3) can run this geometry: 3×3, stride 1, dilation 1."""
+    if tuple(kernel) != (_R, _R):
+        shape = "" if w_shape is None else f" (w.shape {tuple(w_shape)})"
         raise ValueError(f"conv2d_winograd implements F(2x2, 3x3): w must hold 3x3 kernels, got "
-                         f"kernel size {geom.kernel} (w.shape {w.shape}); use conv2d_im2col or "
-                         f"conv2d_fft for other kernel sizes")
-    if geom.stride != (1, 1):
-        raise ValueError(f"conv2d_winograd needs stride 1, got stride={geom.stride}: a tile's "
+                         f"kernel size {tuple(kernel)}{shape}; use conv2d_im2col or conv2d_fft "
+                         f"for other kernel sizes")
+    if tuple(stride) != (1, 1):
+        raise ValueError(f"conv2d_winograd needs stride 1, got stride={tuple(stride)}: a tile's "
                          f"outputs must be neighbours; use conv2d_im2col for strided convolution")
-    if geom.dilation != (1, 1):
-        raise ValueError(f"conv2d_winograd needs dilation 1, got dilation={geom.dilation}; "
+    if tuple(dilation) != (1, 1):
+        raise ValueError(f"conv2d_winograd needs dilation 1, got dilation={tuple(dilation)}; "
                          f"use conv2d_im2col for dilated convolution")
-    return geom
 
 
 def winograd_tiles(output):
@@ -97,23 +97,9 @@ def conv2d_winograd(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
     x (N, C, H, W), w (F, C/groups, 3, 3), b (F,) or None -> y (N, F, Ho, Wo).
     Only stride 1 and dilation 1; any padding and groups.
     """
-    geom = _check(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
-    dtype = result_dtype(x, w, b)
-    bt, g_, at = (m.astype(dtype) for m in (BT, G, AT))  # compute in the caller's precision
-    d = _tiles(pad(x.astype(dtype, copy=False), geom.padding), geom)   # (N, C, TH, TW, 4, 4)
-    v = bt @ d @ bt.T                                   # input transform, per tile
-    u = g_ @ w.astype(dtype, copy=False) @ g_.T         # kernel transform (F, C/g, 4, 4)
-    # The 16 multiplies per tile and channel pair, summed over channels: 16 GEMMs
-    # (F/g, C/g) @ (C/g, N*tiles), one per position of the 4×4 transformed tile.
-    m = _kernel_matrices(u, groups) @ _tile_matrices(v, groups)   # (16, g, F/g, N*tiles)
-    m = _tiles_back(m, x.shape[0], d.shape[2:4])        # (N, F, TH, TW, 4, 4)
-    y_tiles = at @ m @ at.T                             # output transform -> (N, F, TH, TW, 2, 2)
-    n, f, th, tw = y_tiles.shape[:4]
-    y = y_tiles.transpose(0, 1, 2, 4, 3, 5).reshape(n, f, _M * th, _M * tw)
-    y = y[:, :, :geom.output[0], :geom.output[1]]
-    if b is not None:
-        y = y + b.astype(dtype, copy=False).reshape(1, -1, 1, 1)
-    return np.ascontiguousarray(y)
+    call = forward_call(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
+    check_limits(call.geom.kernel, call.geom.stride, call.geom.dilation, w.shape)
+    return call.forward(forward)
 
 
 def conv2d_winograd_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1):
@@ -121,14 +107,37 @@ def conv2d_winograd_backward(dy, x, w, *, stride=1, padding=0, dilation=1, group
 
     dy (N, F, Ho, Wo), x (N, C, H, W), w (F, C/groups, 3, 3)
     -> dx (N, C, H, W), dw (F, C/groups, 3, 3), db (F,).
+    """
+    call = backward_call(dy, x, w, stride=stride, padding=padding, dilation=dilation, groups=groups)
+    check_limits(call.geom.kernel, call.geom.stride, call.geom.dilation, w.shape)
+    return call.backward(backward)
+
+
+def forward(x, w, geom, groups):
+    """y (N, F, Ho, Wo) without bias, from checked x (N, C, H, W) and w (F, C/g, 3, 3)."""
+    bt, g_, at = (m.astype(x.dtype) for m in (BT, G, AT))  # compute in the caller's precision
+    d = _tiles(pad(x, geom.padding), geom)              # (N, C, TH, TW, 4, 4)
+    v = bt @ d @ bt.T                                   # input transform, per tile
+    u = g_ @ w @ g_.T                                   # kernel transform (F, C/g, 4, 4)
+    # The 16 multiplies per tile and channel pair, summed over channels: 16 GEMMs
+    # (F/g, C/g) @ (C/g, N*tiles), one per position of the 4×4 transformed tile.
+    m = _kernel_matrices(u, groups) @ _tile_matrices(v, groups)   # (16, g, F/g, N*tiles)
+    m = _tiles_back(m, x.shape[0], d.shape[2:4])        # (N, F, TH, TW, 4, 4)
+    y_tiles = at @ m @ at.T                             # output transform -> (N, F, TH, TW, 2, 2)
+    n, f, th, tw = y_tiles.shape[:4]
+    y = y_tiles.transpose(0, 1, 2, 4, 3, 5).reshape(n, f, _M * th, _M * tw)
+    return np.ascontiguousarray(y[:, :, :geom.output[0], :geom.output[1]])
+
+
+def backward(dy, x, w, geom, groups):
+    """(dx, dw) from checked dy (N, F, Ho, Wo), x and w, through the Winograd transforms.
+
     The forward is linear in d and in g, so its gradient uses the same matrices transposed:
     dM = A dY Aᵀ, then dU = Σ dM ⊙ V, dw = Gᵀ dU G and dV = Σ U ⊙ dM, dd = B dV Bᵀ; the
     overlapping tiles' dd are added back into the input they were cut from.
     """
-    geom = _check(x, w, dy=dy, stride=stride, padding=padding, dilation=dilation, groups=groups)
-    dtype = result_dtype(dy, x, w)
+    dtype = x.dtype
     bt, g_, at = (m.astype(dtype) for m in (BT, G, AT))
-    dy, x, w = (a.astype(dtype, copy=False) for a in (dy, x, w))
     n, (th, tw) = x.shape[0], winograd_tiles(geom.output)
     d = _tiles(pad(x, geom.padding), geom)
     v = _tile_matrices(bt @ d @ bt.T, groups)                      # (16, g, C/g, N*tiles)
@@ -146,6 +155,4 @@ def conv2d_winograd_backward(dy, x, w, *, stride=1, padding=0, dilation=1, group
     for i in range(_T):          # add every tile back where it was cut from (they overlap)
         for j in range(_T):
             dxp[:, :, i:i + _M * th:_M, j:j + _M * tw:_M] += dd[..., i, j]
-    (ph, pw), (h, wd) = geom.padding, geom.input
-    dx = dxp[:, :, ph:ph + h, pw:pw + wd].copy()
-    return dx, dw, dy.sum(axis=(0, 2, 3))
+    return crop(dxp, geom), dw

@@ -31,3 +31,20 @@ CASES = {
 
 PARAMS = [pytest.param(*case, id=name) for name, case in CASES.items()]
 ARGNAMES = "n,c,h,w,f,kernel,stride,padding,dilation,groups"
+
+
+def method_params(methods, cases=CASES):
+    """pytest params (method name, *case) for every registered method and every case it can
+    run (``Method.check_limits``: FFT needs stride 1, Winograd 3x3 stride 1 dilation 1)."""
+    from convkit.geometry import geometry_args
+
+    params = []
+    for name, method in methods.items():
+        for case_name, case in cases.items():
+            kernel, stride, padding, dilation = geometry_args(*case[5:9])
+            try:
+                method.check_limits(kernel, stride, dilation)
+            except ValueError:
+                continue
+            params.append(pytest.param(name, *case, id=f"{name}-{case_name}"))
+    return params

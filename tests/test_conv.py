@@ -1,39 +1,41 @@
-"""The two solutions agree with each other, with the literal loops and with calculus.
+"""Every registered method agrees with the literal loops and with calculus.
 
-loops (the definition, written out) == vectorised direct (实力派) == im2col (偶像派) ==
-Conv2d (both methods), forward and backward, over the geometry sweep in geometries.py;
-analytic gradients == numerical gradients.
+loops (the definition, written out) == vectorised direct (实力派) == im2col (偶像派) == FFT ==
+Winograd == Conv2d (every method), forward and backward, over the geometry sweep in
+geometries.py (each method on the geometries it supports); analytic gradients == numerical
+gradients.  The methods come from the registry ``convkit.methods.METHODS``.
 """
 import numpy as np
 import pytest
 
 import convkit as ck
-from geometries import ARGNAMES, PARAMS
+from convkit.methods import METHODS
+from geometries import ARGNAMES, PARAMS, method_params
 
-FORWARDS = {"direct": ck.conv2d_direct, "im2col": ck.conv2d_im2col}
-BACKWARDS = {"direct": ck.conv2d_direct_backward, "im2col": ck.conv2d_im2col_backward}
+OTHERS = {name: m for name, m in METHODS.items() if name != "loops"}
+# FFT and Winograd round differently (transforms); the others add the same products.
+TOL = {name: dict(rtol=1e-10, atol=1e-12) for name in METHODS}
+TOL.update(fft=dict(rtol=1e-9, atol=1e-10), winograd=dict(rtol=1e-9, atol=1e-10))
 
 
-@pytest.mark.parametrize("method", FORWARDS)
-@pytest.mark.parametrize(ARGNAMES, PARAMS)
+@pytest.mark.parametrize("method," + ARGNAMES, method_params(OTHERS))
 def test_forward_matches_loops(make_problem, method, n, c, h, w, f, kernel, stride, padding,
                                dilation, groups):
     x, weight, b, kw = make_problem(n, c, h, w, f, kernel, stride, padding, dilation, groups)
     expected = ck.conv2d_loops(x, weight, b, **kw)
-    np.testing.assert_allclose(FORWARDS[method](x, weight, b, **kw), expected, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(METHODS[method].forward(x, weight, b, **kw), expected, **TOL[method])
 
 
-@pytest.mark.parametrize("method", BACKWARDS)
-@pytest.mark.parametrize(ARGNAMES, PARAMS)
+@pytest.mark.parametrize("method," + ARGNAMES, method_params(OTHERS))
 def test_backward_matches_loops(make_problem, method, n, c, h, w, f, kernel, stride, padding,
                                 dilation, groups):
     x, weight, b, kw = make_problem(n, c, h, w, f, kernel, stride, padding, dilation, groups)
     dy = np.random.default_rng(1).standard_normal(ck.conv2d_loops(x, weight, **kw).shape)
     expected = ck.conv2d_loops_backward(dy, x, weight, **kw)
-    got = BACKWARDS[method](dy, x, weight, **kw)
+    got = METHODS[method].backward(dy, x, weight, **kw)
     for name, g, e in zip(("dx", "dw", "db"), got, expected):
         assert g.shape == e.shape, name
-        np.testing.assert_allclose(g, e, rtol=1e-10, atol=1e-12, err_msg=name)
+        np.testing.assert_allclose(g, e, **TOL[method], err_msg=name)
 
 
 @pytest.mark.parametrize(ARGNAMES, PARAMS)
@@ -51,34 +53,35 @@ def test_gradients_match_numerical(make_problem, n, c, h, w, f, kernel, stride, 
     assert ck.rel_error(db, num_db) < 1e-7
 
 
-@pytest.mark.parametrize("method", ["direct", "im2col"])
-@pytest.mark.parametrize(ARGNAMES, PARAMS)
+@pytest.mark.parametrize("method," + ARGNAMES, method_params(METHODS))
 def test_layer_matches_functions(make_problem, method, n, c, h, w, f, kernel, stride, padding,
                                  dilation, groups):
     x, weight, b, kw = make_problem(n, c, h, w, f, kernel, stride, padding, dilation, groups)
     layer = ck.Conv2d(c, f, kernel, method=method, rng=0, **kw)
     layer.weight, layer.bias = weight.copy(), b.copy()
     y = layer.forward(x)
-    np.testing.assert_allclose(y, ck.conv2d_loops(x, weight, b, **kw), rtol=1e-10, atol=1e-12)
+    tol = TOL[method]
+    np.testing.assert_allclose(y, ck.conv2d_loops(x, weight, b, **kw), **tol)
     dy = np.random.default_rng(3).standard_normal(y.shape)
     dx = layer.backward(dy)
     ex_dx, ex_dw, ex_db = ck.conv2d_loops_backward(dy, x, weight, **kw)
-    np.testing.assert_allclose(dx, ex_dx, rtol=1e-10, atol=1e-12)
-    np.testing.assert_allclose(layer.grad_weight, ex_dw, rtol=1e-10, atol=1e-12)
-    np.testing.assert_allclose(layer.grad_bias, ex_db, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(dx, ex_dx, **tol)
+    np.testing.assert_allclose(layer.grad_weight, ex_dw, **tol)
+    np.testing.assert_allclose(layer.grad_bias, ex_db, **tol)
 
 
-@pytest.mark.parametrize("method", FORWARDS)
+@pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_dtype_is_preserved(make_problem, method, dtype):
-    x, weight, b, kw = make_problem(2, 4, 7, 6, 4, 3, 2, 1, 1, 2, dtype=dtype)
-    y = FORWARDS[method](x, weight, b, **kw)
+    geometry = (1, 1, 1, 2) if method in ("fft", "winograd") else (2, 1, 1, 2)  # stride 1 for them
+    x, weight, b, kw = make_problem(2, 4, 7, 6, 4, 3, *geometry, dtype=dtype)
+    y = METHODS[method].forward(x, weight, b, **kw)
     assert y.dtype == dtype
-    grads = BACKWARDS[method](np.ones_like(y), x, weight, **kw)
+    grads = METHODS[method].backward(np.ones_like(y), x, weight, **kw)
     assert [g.dtype for g in grads] == [dtype] * 3
     # float32 results agree with a float64 computation to float32 precision
     y64 = ck.conv2d_loops(*(a.astype(np.float64) for a in (x, weight, b)), **kw)
-    np.testing.assert_allclose(y, y64, rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(y, y64, rtol=1e-4, atol=1e-4)
 
 
 def test_integer_inputs_compute_in_float64():
@@ -89,7 +92,7 @@ def test_integer_inputs_compute_in_float64():
     np.testing.assert_array_equal(y, ck.conv2d_direct(x, w))
 
 
-@pytest.mark.parametrize("method", ["direct", "im2col"])
+@pytest.mark.parametrize("method", METHODS)
 def test_layer_keeps_float32(method):
     layer = ck.Conv2d(3, 5, 3, padding=1, method=method, rng=0, dtype=np.float32)
     x = np.random.default_rng(0).standard_normal((2, 3, 6, 6)).astype(np.float32)

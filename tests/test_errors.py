@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 
 import convkit as ck
+from convkit.methods import METHODS
 
-FORWARDS = [ck.conv2d_direct, ck.conv2d_im2col, ck.conv2d_loops]
-BACKWARDS = [ck.conv2d_direct_backward, ck.conv2d_im2col_backward, ck.conv2d_loops_backward]
+FORWARDS = [m.forward for m in METHODS.values()]
+BACKWARDS = [m.backward for m in METHODS.values()]
 
 X = np.zeros((2, 4, 5, 5))
 W = np.zeros((6, 4, 3, 3))
@@ -103,9 +104,21 @@ def test_im2col_and_col2im_reject():
 @pytest.mark.parametrize("kwargs, error, words", [
     (dict(in_channels=0, out_channels=2, kernel_size=3), ValueError, ["in_channels", "0"]),
     (dict(in_channels=4, out_channels=6, kernel_size=3, groups=3), ValueError, ["groups=3", "in_channels=4"]),
-    (dict(in_channels=4, out_channels=6, kernel_size=3, method="fft"), ValueError, ["method", "'fft'", "im2col"]),
+    (dict(in_channels=4, out_channels=6, kernel_size=3, method="gemm"), ValueError, ["method", "'gemm'", "im2col", "winograd"]),
     (dict(in_channels=4, out_channels=6, kernel_size=(3, 3, 3)), TypeError, ["kernel_size", "(3, 3, 3)"]),
-], ids=["channels", "groups", "method", "kernel"])
+    (dict(in_channels=4, out_channels=6, kernel_size=0), ValueError, ["kernel_size", "(0, 0)", ">= 1"]),
+    (dict(in_channels=4, out_channels=6, kernel_size=3, stride=0), ValueError, ["stride", "(0, 0)", ">= 1"]),
+    (dict(in_channels=4, out_channels=6, kernel_size=3, padding=-1), ValueError, ["padding", "(-1, -1)", "non-negative"]),
+    (dict(in_channels=4, out_channels=6, kernel_size=3, dilation=(1, 0)), ValueError, ["dilation", "(1, 0)"]),
+    (dict(in_channels=4, out_channels=6, kernel_size=3, stride=1.5), TypeError, ["stride", "1.5"]),
+    (dict(in_channels=4, out_channels=6, kernel_size=3, dtype=int), ValueError, ["dtype", "int64", "float"]),
+    (dict(in_channels=4, out_channels=6, kernel_size=3, dtype="banana"), TypeError, ["dtype", "banana"]),
+    (dict(in_channels=4, out_channels=6, kernel_size=3, rng="seed"), TypeError, ["rng", "seed"]),
+    (dict(in_channels=4, out_channels=6, kernel_size=5, method="winograd"), ValueError, ["winograd", "3x3", "(5, 5)"]),
+    (dict(in_channels=4, out_channels=6, kernel_size=3, stride=2, method="fft"), ValueError, ["fft", "stride 1", "(2, 2)"]),
+], ids=["channels", "groups", "method", "kernel", "kernel-zero", "stride-zero", "padding-negative",
+        "dilation-zero", "stride-float", "dtype-int", "dtype-nonsense", "rng-string",
+        "winograd-k5", "fft-stride2"])
 def test_conv2d_layer_rejects(kwargs, error, words):
     with pytest.raises(error) as excinfo:
         ck.Conv2d(**kwargs)
@@ -124,9 +137,15 @@ def frozen(a):
     return a
 
 
-@pytest.mark.parametrize("forward, backward", list(zip(FORWARDS, BACKWARDS)), ids=["direct", "im2col", "loops"])
-@pytest.mark.parametrize("geometry", [dict(), dict(stride=2, padding=1, dilation=2, groups=2)],
-                         ids=["plain", "stride-pad-dilation-groups"])
+UNMODIFIED = [pytest.param(m.forward, m.backward, geometry, id=f"{name}-{label}")
+              for name, m in METHODS.items()
+              for label, geometry in (("plain", dict()), ("pad-groups", dict(padding=1, groups=2)),
+                                      ("stride-pad-dilation-groups",
+                                       dict(stride=2, padding=1, dilation=2, groups=2)))
+              if name not in ("fft", "winograd") or "stride" not in geometry]  # stride 1 only
+
+
+@pytest.mark.parametrize("forward, backward, geometry", UNMODIFIED)
 def test_inputs_are_not_modified(forward, backward, geometry):
     rng = np.random.default_rng(0)
     x = rng.standard_normal((2, 4, 7, 7))
@@ -142,7 +161,7 @@ def test_inputs_are_not_modified(forward, backward, geometry):
         np.testing.assert_array_equal(before, after)
 
 
-@pytest.mark.parametrize("method", ["direct", "im2col"])
+@pytest.mark.parametrize("method", METHODS)
 def test_layer_does_not_modify_input_or_gradient(method):
     layer = ck.Conv2d(3, 4, 3, padding=1, method=method, rng=0)
     x = frozen(np.random.default_rng(1).standard_normal((2, 3, 5, 5)))

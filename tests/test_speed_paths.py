@@ -1,10 +1,12 @@
-"""The fast paths compute exactly what the literal loops compute, for every geometry.
+"""The fast paths compute exactly what the reference computes, for every geometry.
 
-The fast paths (convkit.fastpath: stride-1 flat runs, cache-sized batch parts) change only
-how memory is walked, so each is checked against ``conv2d_loops`` / ``conv2d_loops_backward``
-(the oracle written from the definition), in float64 tightly and in float32 with its dtype
-kept end to end.  ``CACHE_BYTES`` is shrunk to force every batch split, including a short
-last part.  The general method-equivalence sweep lives in test_conv.py.
+The fast paths (``convkit.fast``: stride-1 flat runs, cache-sized batch parts, one column
+buffer, a strided-view im2col) change only how memory is walked, so each is checked against
+``conv2d_loops`` / ``conv2d_loops_backward`` (the oracle written from the definition), in
+float64 tightly and in float32 with its dtype kept end to end, and against its own method's
+reference module with NaN and inf in the inputs (the same cells must be NaN / inf).
+``CACHE_BYTES`` is shrunk to force every batch split, including a short last part.  The
+general method-equivalence sweep lives in test_conv.py.
 """
 import functools
 import json
@@ -13,8 +15,12 @@ import numpy as np
 import pytest
 
 import convkit as ck
-from convkit import bench, direct, fastpath, im2col_gemm
+from convkit import bench, fast
 from convkit.geometry import conv_geometry, pad
+from convkit.methods import METHODS
+
+FAST = {"direct": (fast.conv2d_direct, fast.conv2d_direct_backward),
+        "im2col": (fast.conv2d_im2col, fast.conv2d_im2col_backward)}
 
 # (N, C, H, W, F, KH, KW, stride, padding, dilation, groups)
 GEOMETRIES = {
@@ -63,20 +69,18 @@ def _two_per_part(n, bytes_per_sample):
 def cache_bytes(request, monkeypatch):
     """Force the batch into parts: one sample each, or two (N=3 leaves a short last part)."""
     if request.param == "part-per-sample":
-        monkeypatch.setattr(fastpath, "CACHE_BYTES", 1)
+        monkeypatch.setattr(fast, "CACHE_BYTES", 1)
     elif request.param == "two-per-part":
-        for module in (direct, im2col_gemm):  # they hold the name, not the module
-            monkeypatch.setattr(module, "cache_sized_parts", _two_per_part)
+        monkeypatch.setattr(fast, "cache_sized_parts", _two_per_part)
     return request.param
 
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32], ids=["float64", "float32"])
 @pytest.mark.parametrize("spec", GEOMETRIES.values(), ids=IDS)
-@pytest.mark.parametrize("method", ["direct", "im2col"])
+@pytest.mark.parametrize("method", FAST)
 def test_functions_match_loops(spec, dtype, method, cache_bytes):
     (x, w, b, dy), geometry, y_ref, grads_ref = draw(spec, dtype)
-    forward = {"direct": ck.conv2d_direct, "im2col": ck.conv2d_im2col}[method]
-    backward = {"direct": ck.conv2d_direct_backward, "im2col": ck.conv2d_im2col_backward}[method]
+    forward, backward = FAST[method]
     saved = [a.copy() for a in (x, w, b, dy)]
     y = forward(x, w, b, **geometry)
     grads = backward(dy, x, w, **geometry)
@@ -91,9 +95,9 @@ def test_functions_match_loops(spec, dtype, method, cache_bytes):
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32], ids=["float64", "float32"])
 @pytest.mark.parametrize("spec", GEOMETRIES.values(), ids=IDS)
-@pytest.mark.parametrize("method", ["direct", "im2col"])
+@pytest.mark.parametrize("method", FAST)
 def test_layer_matches_loops(spec, dtype, method, cache_bytes):
-    """Conv2d, including im2col's reuse of the forward's columns in backward."""
+    """Conv2d runs the fast paths."""
     (x, w, b, dy), geometry, y_ref, (dx_ref, dw_ref, db_ref) = draw(spec, dtype, seed=1)
     f, cg, kh, kw = w.shape
     layer = ck.Conv2d(cg * geometry["groups"], f, (kh, kw), method=method, dtype=dtype,
@@ -130,7 +134,7 @@ def test_flat_runs_pick_the_same_pixels_as_the_window(padding, dilation):
     x = np.arange(2 * 7 * 8, dtype=float).reshape(1, 2, 7, 8)
     geom = conv_geometry((7, 8), (3, 2), 1, padding, dilation)
     xp = pad(x, geom.padding)
-    starts, length, wp = fastpath.flat_runs(xp.shape, geom)
+    starts, length, wp = fast.flat_runs(xp.shape, geom)
     flat = xp.reshape(1, 2, -1)
     ho, wo = geom.output
     for (i, j), start in zip(geom.taps, starts):
@@ -148,8 +152,8 @@ def test_flat_runs_pick_the_same_pixels_as_the_window(padding, dilation):
     (1, 0, 100, [slice(0, 1)]),
 ])
 def test_cache_sized_parts_cover_the_batch_once(monkeypatch, n, per_sample, budget, expected):
-    monkeypatch.setattr(fastpath, "CACHE_BYTES", budget)
-    assert fastpath.cache_sized_parts(n, per_sample) == expected
+    monkeypatch.setattr(fast, "CACHE_BYTES", budget)
+    assert fast.cache_sized_parts(n, per_sample) == expected
 
 
 def test_im2col_returns_a_writable_copy():
@@ -185,6 +189,31 @@ def test_bench_runs_without_torch_and_says_na(capsys):
     assert "machine matmul" in table and "n/a" in table and "loops" in table
 
 
+def test_bench_leaves_no_trace(monkeypatch):
+    """After main returns: the same BLAS thread counts, the same environment variables."""
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    before = [d["num_threads"] for d in threadpoolctl.threadpool_info()]
+    environ = dict(__import__("os").environ)
+    assert bench.main(["--quick", "--case", "0", "--threads", "1", "--budget", "0.05"]) == 0
+    assert [d["num_threads"] for d in threadpoolctl.threadpool_info()] == before
+    assert dict(__import__("os").environ) == environ
+
+
+def test_bench_uses_no_private_names():
+    """bench reaches convkit only through public names (no ``module._name``, no ``_`` imports)."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(bench))
+    private = [node.attr for node in ast.walk(tree)
+               if isinstance(node, ast.Attribute) and node.attr.startswith("_")
+               and not node.attr.startswith("__")]
+    private += [alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                for alias in node.names if alias.name.startswith("_")]
+    assert private == []
+
+
 def test_bench_json_reports_every_pass_and_agreement(capsys):
     assert bench.main(["--case", "0", "--dtype", "float64", "--no-torch", "--budget", "0.05",
                        "--json", "-"]) == 0
@@ -201,15 +230,105 @@ def test_bench_json_reports_every_pass_and_agreement(capsys):
     assert article["cols_bytes"] == 1 * 1 * 9 * 9 * 8 and article["input_bytes"] == 25 * 8
 
 
-def test_layer_reuses_its_column_buffer_only_when_shapes_match():
-    """Successive same-shape forwards unfold into one buffer; a new shape gets a new one."""
-    rng = np.random.default_rng(3)
-    layer = ck.Conv2d(2, 3, 3, padding=1, rng=rng)
-    x1, x2 = rng.standard_normal((2, 2, 5, 6)), rng.standard_normal((2, 2, 5, 6))
-    layer.forward(x1)
-    first = layer._cache[1]
-    y2 = layer.forward(x2)
-    assert layer._cache[1] is first                       # same buffer, new contents
-    np.testing.assert_allclose(y2, ck.conv2d_loops(x2, layer.weight, layer.bias, padding=1))
-    layer.forward(rng.standard_normal((3, 2, 5, 6)))      # another batch size
-    assert layer._cache[1] is not first and layer._cache[1].shape[0] == 3
+@pytest.mark.parametrize("spec", GEOMETRIES.values(), ids=IDS)
+def test_fast_unfold_is_im2col_with_the_batch_inside_the_columns(spec):
+    """fast.unfold (C*KH*KW, N*L) holds ck.im2col's (N, C*KH*KW, L), samples side by side."""
+    (x, w, _, _), geometry, _, _ = draw(spec, np.float64)
+    geometry = {k: v for k, v in geometry.items() if k != "groups"}
+    geom = conv_geometry(x.shape[2:], w.shape[2:], **geometry)
+    cols = fast.unfold(x, geom)
+    expected = ck.im2col(x, w.shape[2:], **geometry)
+    np.testing.assert_array_equal(cols, expected.transpose(1, 0, 2).reshape(cols.shape))
+
+
+def test_fast_unfold_returns_a_writable_copy():
+    x = np.arange(24.0).reshape(1, 2, 3, 4)
+    cols = fast.unfold(x, conv_geometry((3, 4), 1))
+    np.testing.assert_array_equal(cols, x.reshape(2, 12))
+    cols += 1
+    np.testing.assert_array_equal(x, np.arange(24.0).reshape(1, 2, 3, 4))
+
+
+# ---------------------------------------------------------------- NaN and inf
+def assert_same_numbers(got, want, name):
+    """Same NaN cells, same ±inf cells, and the finite cells equal to rounding."""
+    np.testing.assert_array_equal(np.isnan(got), np.isnan(want), err_msg=f"{name}: NaN cells")
+    np.testing.assert_array_equal(np.isposinf(got), np.isposinf(want), err_msg=f"{name}: +inf")
+    np.testing.assert_array_equal(np.isneginf(got), np.isneginf(want), err_msg=f"{name}: -inf")
+    finite = np.isfinite(want)
+    np.testing.assert_allclose(got[finite], want[finite], rtol=1e-10, atol=1e-10, err_msg=name)
+
+
+def poisoned(spec, where, value, seed):
+    """Seeded inputs with ``value`` (nan or ±inf) in one or two random cells of ``where``."""
+    (x, w, b, dy), geometry, _, _ = draw(spec, np.float64)
+    arrays = dict(x=x, w=w, dy=dy)
+    rng = np.random.default_rng(seed)
+    target = arrays[where]
+    for _ in range(1 + seed % 2):
+        target[tuple(rng.integers(0, s) for s in target.shape)] = value
+    return x, w, b, dy, geometry
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("where, value", [("x", np.nan), ("x", np.inf), ("w", np.inf),
+                                          ("w", -np.inf), ("dy", np.nan)],
+                         ids=["x-nan", "x-inf", "w-inf", "w-minus-inf", "dy-nan"])
+@pytest.mark.parametrize("spec", GEOMETRIES.values(), ids=IDS)
+@pytest.mark.parametrize("method", FAST)
+def test_non_finite_numbers_propagate_as_in_the_reference(method, spec, where, value, seed,
+                                                          cache_bytes):
+    x, w, b, dy, geometry = poisoned(spec, where, value, seed)
+    reference = METHODS[method]
+    forward, backward = FAST[method]
+    assert_same_numbers(forward(x, w, b, **geometry), reference.forward(x, w, b, **geometry), "y")
+    for name, got, want in zip(("dx", "dw", "db"), backward(dy, x, w, **geometry),
+                               reference.backward(dy, x, w, **geometry)):
+        assert_same_numbers(got, want, name)
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+@pytest.mark.parametrize("method", ["loops", "direct", "im2col"])
+def test_one_nan_reaches_only_the_weights_that_met_it(method):
+    """The issue's case: NaN at x[0, 2] of a 3x3 image meets taps (0, 1) only (2x2 kernel);
+    the stride-1 flat runs used to put 0 * NaN into tap (0, 0) as well (PyTorch: [[0, nan], [0, 0]])."""
+    x = np.zeros((1, 1, 3, 3))
+    x[0, 0, 0, 2] = np.nan
+    layer = ck.Conv2d(1, 1, 2, method=method, rng=0)
+    layer.weight[...] = 1.0
+    layer.forward(x)
+    layer.backward(np.ones((1, 1, 2, 2)))
+    np.testing.assert_array_equal(np.isnan(layer.grad_weight[0, 0]), [[False, True], [False, False]])
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+@pytest.mark.parametrize("method, nan_cells", [("loops", 0), ("im2col", 0), ("direct", 7)])
+def test_inf_weight_in_dx(method, nan_cells):
+    """An inf weight, 4x4 input, 2x2 kernel, dy all ones: the definition (and PyTorch) give
+    inf where the weight met an output and no NaN.  The direct method's dx correlates the
+    zero-padded dY with the rotated kernel, so the inf also meets padding zeros: 0 * inf =
+    NaN in the 7 cells of the last row and column (by construction, documented in direct.py);
+    its fast path must give the same 7, not more."""
+    x = np.ones((1, 1, 4, 4))
+    layer = ck.Conv2d(1, 1, 2, method=method, rng=0)
+    layer.weight[...] = 1.0
+    layer.weight[0, 0, 0, 0] = np.inf
+    layer.forward(x)
+    dx = layer.backward(np.ones((1, 1, 3, 3)))
+    assert np.isnan(dx).sum() == nan_cells
+    assert np.isposinf(dx[0, 0, :3, :3]).all()
+
+
+@pytest.mark.parametrize("module", ["direct", "im2col_gemm"])
+def test_reference_modules_hold_no_speed_tricks(module):
+    """The modules the notebooks teach import nothing from the fast module and split no batch."""
+    import ast
+    import importlib
+    import inspect
+
+    source = inspect.getsource(importlib.import_module(f"convkit.{module}"))
+    imported = {alias.name for node in ast.walk(ast.parse(source))
+                if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
+    assert not imported & {"fast", "cache_sized_parts", "flat_runs", "sliding_window_view"}
+    assert "cache_sized_parts" not in source and "flat_runs" not in source

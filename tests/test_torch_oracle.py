@@ -6,13 +6,14 @@ import numpy as np
 import pytest
 
 import convkit as ck
-from geometries import ARGNAMES, PARAMS
+from convkit.methods import METHODS
+from geometries import ARGNAMES, CASES, PARAMS, method_params
 
 torch = pytest.importorskip("torch", reason="PyTorch not installed: pip install torch==2.13.0")
 F = torch.nn.functional
-
-METHODS = {"direct": (ck.conv2d_direct, ck.conv2d_direct_backward),
-           "im2col": (ck.conv2d_im2col, ck.conv2d_im2col_backward)}
+TOL = {name: dict(rtol=1e-10, atol=1e-10) for name in METHODS}
+TOL.update(fft=dict(rtol=1e-9, atol=1e-9), winograd=dict(rtol=1e-9, atol=1e-9))
+QUICK = {name: m for name, m in METHODS.items() if name != "loops"}  # loops: test_conv.py
 
 
 def torch_conv(x, weight, b, dy, stride, padding, dilation, groups):
@@ -24,18 +25,42 @@ def torch_conv(x, weight, b, dy, stride, padding, dilation, groups):
     return yt.detach().numpy(), xt.grad.numpy(), wt.grad.numpy(), bt.grad.numpy()
 
 
-@pytest.mark.parametrize("method", METHODS)
-@pytest.mark.parametrize(ARGNAMES, PARAMS)
+@pytest.mark.parametrize("method," + ARGNAMES, method_params(QUICK))
 def test_conv_matches_torch(make_problem, method, n, c, h, w, f, kernel, stride, padding,
                             dilation, groups):
     x, weight, b, kw = make_problem(n, c, h, w, f, kernel, stride, padding, dilation, groups)
-    forward, backward = METHODS[method]
+    forward, backward = METHODS[method].forward, METHODS[method].backward
     y = forward(x, weight, b, **kw)
     dy = np.random.default_rng(7).standard_normal(y.shape)
     ty, tdx, tdw, tdb = torch_conv(x, weight, b, dy, **kw)
     dx, dw, db = backward(dy, x, weight, **kw)
     for name, ours, theirs in (("y", y, ty), ("dx", dx, tdx), ("dw", dw, tdw), ("db", db, tdb)):
-        np.testing.assert_allclose(ours, theirs, rtol=1e-10, atol=1e-10, err_msg=name)
+        np.testing.assert_allclose(ours, theirs, **TOL[method], err_msg=name)
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+@pytest.mark.parametrize("where", ["x", "w"])
+@pytest.mark.parametrize("method", ["loops", "im2col"])
+@pytest.mark.parametrize(ARGNAMES, PARAMS)
+def test_nan_and_inf_land_where_torch_puts_them(make_problem, method, where, n, c, h, w, f,
+                                                kernel, stride, padding, dilation, groups):
+    """A NaN in x and an inf in w reach the same cells of y, dx, dw as in PyTorch, through
+    Conv2d (the fast path).  (The direct method's dx differs for a non-finite w by
+    construction: see direct.py.)"""
+    x, weight, b, kw = make_problem(n, c, h, w, f, kernel, stride, padding, dilation, groups)
+    if where == "x":
+        x[0, -1, h // 2, w - 1] = np.nan
+    else:
+        weight[-1, 0, 0, -1] = np.inf
+    layer = ck.Conv2d(c, f, kernel, method=method, **kw)
+    layer.weight, layer.bias = weight, b
+    y = layer.forward(x)
+    dy = np.random.default_rng(7).standard_normal(y.shape)
+    dx = layer.backward(dy)
+    ty, tdx, tdw, _ = torch_conv(x, weight, b, dy, **kw)
+    for name, ours, theirs in (("y", y, ty), ("dx", dx, tdx), ("dw", layer.grad_weight, tdw)):
+        np.testing.assert_array_equal(np.isnan(ours), np.isnan(theirs), err_msg=name)
+        np.testing.assert_array_equal(np.isinf(ours), np.isinf(theirs), err_msg=name)
 
 
 @pytest.mark.parametrize(ARGNAMES, PARAMS)
@@ -52,7 +77,7 @@ def test_unfold_and_fold_match_torch(make_problem, n, c, h, w, f, kernel, stride
                                rtol=1e-12, atol=1e-12)
 
 
-@pytest.mark.parametrize("method", ["direct", "im2col"])
+@pytest.mark.parametrize("method", ["direct", "im2col"])  # fft and winograd need stride 1
 def test_float32_layer_matches_torch(method):
     rng = np.random.default_rng(9)
     layer = ck.Conv2d(8, 16, 3, stride=2, padding=1, method=method, rng=rng, dtype=np.float32)
