@@ -25,8 +25,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 lab: $(VENV)/.installed-course
 	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) notebooks/
 
+# Every test: the unit tests and each notebook, English and (when built) the Chinese edition,
+# re-run by nbval and compared with its committed outputs.  `pytest` alone runs tests/ only.
+NOTEBOOKS = $(wildcard notebooks/*.ipynb notebooks/zh/*.ipynb)
+NBVAL     := --nbval --nbval-current-env --nbval-cell-timeout=300
+
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests $(NOTEBOOKS) $(NBVAL)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

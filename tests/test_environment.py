@@ -1,6 +1,7 @@
 """The pip set-up (pyproject.toml) and the conda one (environment.yml) list the same packages."""
 import pathlib
 import re
+import subprocess
 import tomllib
 
 import yaml
@@ -31,3 +32,24 @@ def test_readme_shows_the_two_commands_first():
 
 def test_ci_runs_the_readme_test_command():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_pytest_alone_needs_no_nbval():
+    """`pytest tests` must work without the nbval plugin: nbval options belong to `make test`."""
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
+    assert "nbval" not in options.get("addopts", "")
+    assert options["testpaths"] == ["tests"]
+
+
+def test_make_test_runs_unit_tests_and_every_notebook_under_nbval(tmp_path):
+    """`make test` covers tests/, notebooks/*.ipynb and notebooks/zh/*.ipynb (not translations)."""
+    for name in ["pyproject.toml", "notebooks/01_a.ipynb", "notebooks/zh/01_a.ipynb",
+                 "notebooks/zh/translations/01_a.md", ".venv/bin/python", ".venv/.installed-test"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).touch()  # created in this order, so the environment is up to date
+    dry_run = subprocess.run(["make", "-n", "-f", str(ROOT / "Makefile"), "test"], cwd=tmp_path,
+                             capture_output=True, text=True, check=True).stdout
+    (command,) = [line for line in dry_run.splitlines() if "pytest" in line]
+    words = command.split()
+    assert {"tests", "notebooks/01_a.ipynb", "notebooks/zh/01_a.ipynb", "--nbval"} <= set(words)
+    assert not any("translations" in word for word in words)
