@@ -17,6 +17,7 @@ the child is asked (SIGUSR1) where it waits before it is stopped.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import pathlib
@@ -32,6 +33,23 @@ NOTEBOOKS = ["02_forward-map.ipynb", "05_stride-padding-dilation.ipynb"]
 RUNS = 3
 GUARD = 240  # seconds per run; one run takes 10-30 s on a loaded 2-core machine
 pytestmark = pytest.mark.slow
+
+
+@functools.cache
+def explorer_captures_output():
+    """True for the explorer before the fix: built on ipywidgets.interactive, which captures."""
+    import ipywidgets
+
+    from convkit.widgets import explore
+
+    return isinstance(explore(), ipywidgets.interactive)
+
+
+def xfail_while_the_explorer_captures_output():
+    # only until the explorer rewrite (branch h10a) is merged: it has no Output widget
+    if explorer_captures_output():
+        pytest.xfail("convkit.widgets.explore draws through ipywidgets.interactive's Output "
+                     "widget (output capture): the hang's cause, fixed by the explorer rewrite")
 
 
 def child_env():
@@ -65,6 +83,7 @@ def run_guarded(command, guard, **kwargs):
 @pytest.mark.parametrize("run", range(1, RUNS + 1), ids=lambda n: f"run{n}")
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_nbclient_with_its_defaults_runs_the_notebook_to_the_end(notebook, run):
+    xfail_while_the_explorer_captures_output()
     out, seconds = run_guarded([sys.executable, __file__, ROOT / "notebooks" / notebook], GUARD)
     report = json.loads(out.splitlines()[-1])
     assert report["cells"] > 10
@@ -82,6 +101,7 @@ def test_nbconvert_execute_as_users_run_it(tmp_path):
     timeout expires, so the run silently sits idle that long between two cells.  The executed
     notebook's cell timings (kernel clock) show such a gap.
     """
+    xfail_while_the_explorer_captures_output()
     timeout = 60
     notebook = ROOT / "notebooks" / "05_stride-padding-dilation.ipynb"
     jupyter = pathlib.Path(sys.executable).with_name("jupyter")
