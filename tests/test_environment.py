@@ -24,6 +24,26 @@ def test_conda_and_pip_list_the_same_packages():
     assert pip == conda, f"only in pyproject: {pip - conda}; only in environment.yml: {conda - pip}"
 
 
+def specifiers(requirements):
+    """{normalised name: version specifier} of requirement strings, e.g. 'numpy>=1.26'."""
+    from packaging.requirements import Requirement
+
+    parsed = [Requirement(r) for r in requirements]
+    return {re.sub(r"[-_.]+", "-", r.name).lower(): r.specifier for r in parsed}
+
+
+def test_conda_and_pip_ask_for_the_same_versions():
+    """Floors (and pins) are the same in both files: a floor raised in one is raised in both."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pip = specifiers(project["dependencies"] + project["optional-dependencies"]["test"])
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text())
+    conda = specifiers(d for d in environment["dependencies"]
+                       if isinstance(d, str) and names([d]) - {"python", "pip"})
+    differ = {name: (str(pip[name]), str(conda.get(name))) for name in pip
+              if pip[name] != conda.get(name)}
+    assert not differ, f"pyproject.toml vs environment.yml: {differ}"
+
+
 def test_readme_shows_the_two_commands_first():
     readme = (ROOT / "README.md").read_text()
     first_code = readme.split("```")[1]
