@@ -1,4 +1,5 @@
 """The pip set-up (pyproject.toml) and the conda one (environment.yml) list the same packages."""
+import os
 import pathlib
 import re
 import subprocess
@@ -67,9 +68,12 @@ def test_make_test_runs_unit_tests_and_every_notebook_under_nbval(tmp_path):
                  "notebooks/zh/translations/01_a.md", ".venv/bin/python", ".venv/.installed-test"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).touch()  # created in this order, so the environment is up to date
-    dry_run = subprocess.run(["make", "-n", "-f", str(ROOT / "Makefile"), "test"], cwd=tmp_path,
-                             capture_output=True, text=True, check=True).stdout
-    (command,) = [line for line in dry_run.splitlines() if "pytest" in line]
+    outer = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}  # when this test itself runs under `make test`
+    env = {k: v for k, v in os.environ.items() if k not in outer}
+    dry_run = subprocess.run(["make", "-n", "--no-print-directory", "-f", str(ROOT / "Makefile"),
+                              "test"], cwd=tmp_path, env=env, capture_output=True, text=True,
+                             check=True).stdout
+    (command,) = [line for line in dry_run.splitlines() if " -m pytest" in line]
     words = command.split()
     assert {"tests", "notebooks/01_a.ipynb", "notebooks/zh/01_a.ipynb", "--nbval"} <= set(words)
     assert not any("translations" in word for word in words)
