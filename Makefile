@@ -26,8 +26,13 @@ lab: $(VENV)/.installed-course
 	PYTHON=$(BIN)/python sh postBuild  # the course's JupyterLab settings (no news pop-up)
 	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) notebooks/
 
+# Every test: the unit tests and each notebook, English and (when built) the Chinese edition,
+# re-run by nbval and compared with its committed outputs.  `pytest` alone runs tests/ only.
+NOTEBOOKS = $(wildcard notebooks/*.ipynb notebooks/zh/*.ipynb)
+NBVAL     := --nbval --nbval-current-env --nbval-cell-timeout=300
+
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests $(NOTEBOOKS) $(NBVAL)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -14,9 +14,40 @@ import sys
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.jsonutil import json_clean
+from nbclient.output_widget import OutputWidget
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+class _OutputWidget(OutputWidget):
+    """nbclient's stand-in for a front end's Output widget, replying through the asyncio socket.
+
+    When a cell's output is captured by an Output widget (``with out: display(...)``), nbclient
+    answers each output with a ``comm_msg`` on the shell socket, sent by ``Session.send``
+    through a *blocking shadow* of the asyncio socket on which the client is awaiting the cell's
+    ``execute_reply``.  The ZMQ socket's wake-up is edge-triggered: if the reply has just arrived,
+    that send swallows it, and the client waits with the reply unread until the cell timeout
+    (forever without one).  Sending through the asyncio socket itself lets pyzmq re-check the
+    socket for the waiting poll.  (convkit's explorer no longer captures output; this keeps
+    `make notebooks` safe for any notebook that does.)
+    """
+
+    def _publish_msg(self, msg_type, data=None, metadata=None, buffers=None, **keys):
+        content = json_clean(dict(data=data or {}, comm_id=self.comm_id, **keys))
+        msg = self.kernel_client.session.msg(msg_type, content=content, parent=self.parent_header,
+                                             metadata=metadata or {})
+        channel = self.kernel_client.shell_channel
+        channel.socket.send_multipart(channel.session.serialize(msg))
+
+
+class Client(NotebookClient):
+    """nbclient's NotebookClient with the Output-widget stand-in above."""
+
+    def __init__(self, nb, **kwargs):
+        super().__init__(nb, **kwargs)
+        self.widget_registry["@jupyter-widgets/output"]["OutputModel"] = _OutputWidget
 
 
 def execute(path: pathlib.Path) -> None:
@@ -25,10 +56,10 @@ def execute(path: pathlib.Path) -> None:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     os.environ.pop("MPLBACKEND", None)  # the notebook's own %matplotlib inline decides
-    # store_widget_state=True only because nbclient (0.10) raises KeyError when an Output
-    # widget (the explorer's figure area) captures output without it; the state is dropped
-    # right after, so the file still stores no widget state.
-    client = NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=True,
+    # store_widget_state=True only because nbclient's Output-widget stand-in raises KeyError
+    # when a widget captures output without it; the state is dropped right after, so the file
+    # still stores no widget state.
+    client = Client(nb, timeout=600, kernel_name="python3", store_widget_state=True,
                             record_timing=False, resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     nb.metadata.pop("widgets", None)
