@@ -152,7 +152,7 @@ def _call_forward(conv_forward, x, w, b, s, p, where):
     if not (isinstance(out, (tuple, list)) and len(out) == 2):
         raise Reject(not_yet(msg("{where}, conv_forward should return two things, (y, cache); "
                                  "it returned a {kind}.", where=where, kind=type(out).__name__)))
-    y = as_array(out[0], msg("y"))
+    y = as_array(out[0], "y")
     return y, out[1]
 
 
@@ -306,7 +306,7 @@ def _call_backward(conv_backward, dy, cache, where):
         if is_empty(value):
             raise Reject(bad_input(msg("{where}, conv_backward returns ... for {name}: write it.",
                                        where=where, name=name)))
-    return tuple(as_array(v, msg(name)) for name, v in zip(names, out))
+    return tuple(as_array(v, name) for name, v in zip(names, out))
 
 
 # --------------------------------------------------------------------------- the checker
@@ -318,8 +318,8 @@ def conv_layer(conv_forward, conv_backward):
     b (F,) -> y (N, F, Ho, Wo).  ``conv_backward(dy, cache) -> (dx, dw, db)`` with the shapes
     of x, w and b.  Tried on hidden geometries; the first failure is named.
     """
-    conv_forward = as_function(conv_forward, msg("conv_forward"))
-    conv_backward = as_function(conv_backward, msg("conv_backward"))
+    conv_forward = as_function(conv_forward, "conv_forward")
+    conv_backward = as_function(conv_backward, "conv_backward")
 
     for index in range(len(GEOMETRIES)):                       # 1. forward, every geometry
         x, w, b, dy = _problem(index)

@@ -114,3 +114,8 @@ ZH = {
     "{name} has shape {got}; expected {want}.": "{name}的形状是 {got}；应为 {want}。",
     "{value} is not it: {hint}": "{value} 不对：{hint}",
 }
+
+# --- ex10 and concepts (h11b): their entries live in messages_zh_h11b.py
+from .messages_zh_h11b import ZH as _ZH_H11B  # noqa: E402
+
+ZH.update(_ZH_H11B)
