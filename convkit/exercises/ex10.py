@@ -24,7 +24,7 @@ from ..gradcheck import numerical_gradient
 from ._core import (Reject, as_array, as_function, bad_input, call_student, checker, correct,
                     fallback, is_empty, msg, not_yet)
 
-__all__ = ["GEOMETRIES", "conv_layer", "load_layer", "reference_layer"]
+__all__ = ["GEOMETRIES", "conv_layer"]  # load_layer, reference_layer: helpers, not checkers
 
 # (N, C, F, H, W, KH, KW, stride, pad): hidden from the notebook, in the order they are tried.
 GEOMETRIES = [
@@ -142,7 +142,7 @@ def _forward_value_hint(y, x, w, b, s, p, where):
 
 def _call_forward(conv_forward, x, w, b, s, p, where):
     args = (x.copy(), w.copy(), b.copy())
-    out = call_student(conv_forward, *args, s, p, where=msg("{where}, conv_forward", where=where))
+    out = call_student(conv_forward, *args, s, p, where=msg("{where}, in conv_forward", where=where))
     if not all(np.array_equal(a, o) for a, o in zip(args, (x, w, b))):
         raise Reject(not_yet(msg("your layer changed its inputs x, w or b in place (e.g. x += "
                                  "... or x[...] = ...): work on copies or new arrays.")))
@@ -289,7 +289,7 @@ def _rel(a, e):
 def _call_backward(conv_backward, dy, cache, where):
     dy_copy = dy.copy()
     out = call_student(conv_backward, dy_copy, cache,
-                       where=msg("{where}, conv_backward", where=where))
+                       where=msg("{where}, in conv_backward", where=where))
     if not np.array_equal(dy_copy, dy):
         raise Reject(not_yet(msg("conv_backward changed dy in place: work on a copy or new "
                                  "arrays (dy belongs to the layer above).")))

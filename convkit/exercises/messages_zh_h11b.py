@@ -44,8 +44,8 @@ ZH = {
         '{where}，每个输出都加上了所有偏置之和：滤波器 f 只加它自己的 b[f]。',
     "{where}, y was padded with ones: pad with zeros (np.pad's default).":
         '{where}，y 是用 1 填充的：要用 0 填充（np.pad 的默认值）。',
-    '{where}, conv_forward':
-        '{where}，conv_forward',
+    '{where}, in conv_forward':
+        '{where}，在 conv_forward 中',
     '{where}, db is one number: each filter has its own bias, so db has shape (F,) = ({f},) — sum dy over every axis except the filter axis.':
         '{where}，db 只是一个数：每个滤波器有自己的偏置，所以 db 的形状是 (F,) = ({f},)——对除滤波器轴以外的所有轴求和。',
     '{where}, db has shape {got}, one row per image: the bias is shared by the whole batch, so sum over N too; expected ({f},).':
@@ -78,8 +78,8 @@ ZH = {
         '{where}，dx 用的卷积核方向不对：在完整互相关的写法中卷积核要旋转 180°（notebook 03）；在散射写法中（把 dy × w 加回每个窗口）则完全不旋转。',
     '{where}, dx is divided by the batch size N: each image gets its own gradient, nothing is averaged.':
         '{where}，dx 除以了批量大小 N：每张图像得到自己的梯度，不取平均。',
-    '{where}, conv_backward':
-        '{where}，conv_backward',
+    '{where}, in conv_backward':
+        '{where}，在 conv_backward 中',
     'conv_backward does not use its cache: after a second forward call it gave wrong gradients for the first one. Keep everything backward needs (x, w, b, stride, pad) in cache, not in global variables.':
         'conv_backward 没有使用它的 cache：再调用一次前向传播之后，它给第一次调用算出的梯度就错了。把反向传播需要的一切（x、w、b、stride、pad）放进 cache，而不是放在全局变量里。',
     '{where}, y holds the first stride-1 outputs: with stride {s}, output (r, c) reads the window at (r·{s}, c·{s}) of the padded input.':
