@@ -53,6 +53,14 @@ HEADER = ("<!-- 中文版翻译 (Chinese translation) of notebooks/{name}: one b
 RELATIVE_UP = re.compile(r"""(?P<lead>\]\(|(?:src|href)=["'])\.\./(?P<rest>[^)"'\s]*)""")
 
 
+def set_root(root: pathlib.Path) -> None:
+    """Read and write the Chinese edition of the repository at ``root``."""
+    global ROOT, EN_DIR, ZH_DIR, TR_DIR
+    ROOT, EN_DIR = root, root / "notebooks"
+    ZH_DIR = EN_DIR / "zh"
+    TR_DIR = ZH_DIR / "translations"
+
+
 def source_hash(source: str) -> str:
     """First 12 hex digits of sha256 of a cell's source (the joined string, UTF-8)."""
     return hashlib.sha256(source.encode("utf-8")).hexdigest()[:12]
@@ -97,11 +105,11 @@ def read_blocks(name: str) -> list[Block]:
 # ---------------------------------------------------------------------------------------------
 # notebooks
 
-def english_notebooks(en_dir: pathlib.Path = EN_DIR) -> list[pathlib.Path]:
-    return sorted(en_dir.glob("[0-9][0-9]_*.ipynb"))
+def english_notebooks(en_dir: pathlib.Path | None = None) -> list[pathlib.Path]:
+    return sorted((en_dir or EN_DIR).glob("[0-9][0-9]_*.ipynb"))
 
 
-def find_notebook(number: str, en_dir: pathlib.Path = EN_DIR) -> pathlib.Path:
+def find_notebook(number: str, en_dir: pathlib.Path | None = None) -> pathlib.Path:
     hits = [p for p in english_notebooks(en_dir) if p.name.startswith(f"{int(number):02d}_")]
     if len(hits) != 1:
         raise SystemExit(f"notebook number {number!r}: expected one notebook {int(number):02d}_*.ipynb "
@@ -216,7 +224,7 @@ def notebook_problems(en_path: pathlib.Path) -> list[str]:
     return []
 
 
-def orphan_problems(en_dir: pathlib.Path = EN_DIR) -> list[str]:
+def orphan_problems(en_dir: pathlib.Path | None = None) -> list[str]:
     names = {p.stem for p in english_notebooks(en_dir)}
     out = []
     for p in sorted(ZH_DIR.glob("*.ipynb")):
@@ -228,7 +236,7 @@ def orphan_problems(en_dir: pathlib.Path = EN_DIR) -> list[str]:
     return out
 
 
-def problems(en_dir: pathlib.Path = EN_DIR, notebooks: bool = True) -> list[str]:
+def problems(en_dir: pathlib.Path | None = None, notebooks: bool = True) -> list[str]:
     out = []
     for en in english_notebooks(en_dir):
         out += translation_problems(en)
@@ -352,8 +360,11 @@ def check(en_dir: pathlib.Path) -> int:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="scripts/zh.py", description=__doc__.split("\n")[0])
-    parser.add_argument("--en", type=pathlib.Path, default=EN_DIR,
-                        help="folder of the English notebooks (default: notebooks/)")
+    parser.add_argument("--root", type=pathlib.Path, default=ROOT,
+                        help="the repository whose notebooks/zh/ is read and written "
+                             "(default: the one this script is in)")
+    parser.add_argument("--en", type=pathlib.Path, default=None,
+                        help="folder of the English notebooks (default: ROOT/notebooks/)")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("skeleton", help="write/update the translation file of notebook NN")
     p.add_argument("number")
@@ -363,7 +374,8 @@ def main(argv: list[str]) -> int:
     sub.add_parser("build", help="write notebooks/zh/NN_slug.ipynb for every English notebook")
     sub.add_parser("check", help="exit 1 listing stale/missing/extra blocks and stale zh notebooks")
     args = parser.parse_args(argv)
-    en_dir = args.en.resolve()
+    set_root(args.root.resolve())
+    en_dir = args.en.resolve() if args.en else EN_DIR
     if args.command == "skeleton":
         return skeleton(args.number, en_dir)
     if args.command == "stamp":
