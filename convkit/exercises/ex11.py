@@ -1,13 +1,13 @@
-"""Checkers for notebook 10 · train a tiny CNN.
+"""Checkers for notebook 11 · train a tiny CNN.
 
-    from convkit.exercises import ex10
-    x, dy = ex10.relu_problem()          # x (2, 5) with zeros in it, dy (2, 5)
-    ex10.relu_backward(dx)               # dx = dy where x > 0, else 0
-    x, dy = ex10.pool_problem()          # x (1, 1, 4, 4) no ties, dy (1, 1, 2, 2)
-    ex10.maxpool_backward(dx)            # each dy to the position of its window's maximum
-    logits, labels = ex10.softmax_problem()
-    ex10.cross_entropy_gradient(dlogits) # (softmax - onehot) / N
-    ex10.parameter_count(n)              # the notebook's network: weights and biases
+    from convkit.exercises import ex11
+    x, dy = ex11.relu_problem()          # x (2, 5) with zeros in it, dy (2, 5)
+    ex11.relu_backward(dx)               # dx = dy where x > 0, else 0
+    x, dy = ex11.pool_problem()          # x (1, 1, 4, 4) no ties, dy (1, 1, 2, 2)
+    ex11.maxpool_backward(dx)            # each dy to the position of its window's maximum
+    logits, labels = ex11.softmax_problem()
+    ex11.cross_entropy_gradient(dlogits) # (softmax - onehot) / N
+    ex11.parameter_count(n)              # the notebook's network: weights and biases
 
 The expected answers are written out here from the definitions (loops), not taken from
 ``convkit.nn``, so a checker cannot inherit a bug of the code it teaches.

@@ -1,32 +1,32 @@
-"""Notebook 10's checkers: the right answer (computed here, vectorised, independently of the
+"""Notebook 11's checkers: the right answer (computed here, vectorised, independently of the
 checkers' loops) passes; the typical wrong answers get their specific hint."""
 import numpy as np
 import pytest
 
 import convkit as ck
-from convkit.exercises import ex10
+from convkit.exercises import ex11
 
 
 def test_problems_are_fresh_copies():
-    x, dy = ex10.relu_problem()
+    x, dy = ex11.relu_problem()
     x[:] = 99
-    assert ex10.relu_problem()[0][0, 0] == -2.0
+    assert ex11.relu_problem()[0][0, 0] == -2.0
 
 
 # ---------------------------------------------------------------- ReLU
 
 def relu_right():
-    x, dy = ex10.relu_problem()
+    x, dy = ex11.relu_problem()
     return dy * (x > 0)
 
 
 def test_relu_right_answer():
-    v = ex10.relu_backward(relu_right())
+    v = ex11.relu_backward(relu_right())
     assert v and str(v).startswith("✅ Correct")
 
 
 def test_relu_right_answer_agrees_with_convkit_nn():
-    x, dy = ex10.relu_problem()
+    x, dy = ex11.relu_problem()
     relu = ck.ReLU()
     relu.forward(x)
     np.testing.assert_array_equal(relu.backward(dy), relu_right())
@@ -42,14 +42,14 @@ def test_relu_right_answer_agrees_with_convkit_nn():
     (lambda x, dy: ..., "still empty"),
 ], ids=["ge-zero", "mask-only", "mask-by-dy", "times-x", "inverted", "wrong-shape", "empty"])
 def test_relu_wrong_answers(make, hint):
-    v = ex10.relu_backward(make(*ex10.relu_problem()))
+    v = ex11.relu_backward(make(*ex11.relu_problem()))
     assert not v and hint in str(v) and str(v).startswith("❌ Not yet")
 
 
 # ---------------------------------------------------------------- max-pool
 
 def pool_right():
-    x, dy = ex10.pool_problem()
+    x, dy = ex11.pool_problem()
     windows = x[0, 0].reshape(2, 2, 2, 2).transpose(0, 2, 1, 3)  # (p, q, i, j)
     is_max = windows == windows.max(axis=(2, 3), keepdims=True)
     dx = (is_max * dy[0, 0][:, :, None, None]).transpose(0, 2, 1, 3).reshape(4, 4)
@@ -57,12 +57,12 @@ def pool_right():
 
 
 def test_pool_right_answer_and_2d_form():
-    assert ex10.maxpool_backward(pool_right())
-    assert ex10.maxpool_backward(pool_right()[0, 0])
+    assert ex11.maxpool_backward(pool_right())
+    assert ex11.maxpool_backward(pool_right()[0, 0])
 
 
 def test_pool_right_answer_agrees_with_convkit_nn():
-    x, dy = ex10.pool_problem()
+    x, dy = ex11.pool_problem()
     pool = ck.MaxPool2d()
     pool.forward(x)
     np.testing.assert_array_equal(pool.backward(dy), pool_right())
@@ -73,30 +73,30 @@ def _upsample(dy):
 
 
 @pytest.mark.parametrize("make, hint", [
-    (lambda: _upsample(ex10.pool_problem()[1]), "all four positions"),
-    (lambda: _upsample(ex10.pool_problem()[1]) / 4, "average-pooling"),
+    (lambda: _upsample(ex11.pool_problem()[1]), "all four positions"),
+    (lambda: _upsample(ex11.pool_problem()[1]) / 4, "average-pooling"),
     (lambda: (pool_right() != 0) * 1.0, "marked where the maxima are"),
     (lambda: np.rot90(pool_right(), 2, axes=(2, 3)).copy(), "differ"),
     (lambda: None, "still empty"),
 ], ids=["copied", "averaged", "mask-only", "generic-wrong", "empty"])
 def test_pool_wrong_answers(make, hint):
-    v = ex10.maxpool_backward(make())
+    v = ex11.maxpool_backward(make())
     assert not v and hint in str(v)
 
 
 def test_pool_argmin_hint():
-    x, dy = ex10.pool_problem()
+    x, dy = ex11.pool_problem()
     windows = x[0, 0].reshape(2, 2, 2, 2).transpose(0, 2, 1, 3)
     is_min = windows == windows.min(axis=(2, 3), keepdims=True)
     wrong = (is_min * dy[0, 0][:, :, None, None]).transpose(0, 2, 1, 3).reshape(1, 1, 4, 4)
-    v = ex10.maxpool_backward(wrong)
+    v = ex11.maxpool_backward(wrong)
     assert not v and "minimum" in str(v)
 
 
 # ---------------------------------------------------------------- cross-entropy
 
 def ce_parts():
-    logits, labels = ex10.softmax_problem()
+    logits, labels = ex11.softmax_problem()
     p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
     onehot = np.eye(3)[labels]
     return logits, p, onehot, len(labels)
@@ -104,11 +104,11 @@ def ce_parts():
 
 def test_cross_entropy_right_answer():
     _, p, onehot, n = ce_parts()
-    assert ex10.cross_entropy_gradient((p - onehot) / n)
+    assert ex11.cross_entropy_gradient((p - onehot) / n)
 
 
 def test_cross_entropy_right_answer_is_the_numerical_gradient():
-    logits, labels = ex10.softmax_problem()
+    logits, labels = ex11.softmax_problem()
     _, p, onehot, n = ce_parts()
 
     def mean_ce(z):
@@ -127,7 +127,7 @@ def test_cross_entropy_right_answer_is_the_numerical_gradient():
     (lambda z, p, o, n: (p - o).T / n, "reshape"),
 ], ids=["no-mean", "sign", "no-onehot", "logits", "sign-and-no-mean", "transposed"])
 def test_cross_entropy_wrong_answers(make, hint):
-    v = ex10.cross_entropy_gradient(make(*ce_parts()))
+    v = ex11.cross_entropy_gradient(make(*ce_parts()))
     assert not v and hint in str(v)
 
 
@@ -146,9 +146,9 @@ def notebook_network_parameters():
 def test_parameter_count_right_answer():
     n = notebook_network_parameters()
     assert n == 9930
-    v = ex10.parameter_count(n)
+    v = ex11.parameter_count(n)
     assert v and "9930" in str(v)
-    assert ex10.parameter_count(np.int64(n))
+    assert ex11.parameter_count(np.int64(n))
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -161,5 +161,5 @@ def test_parameter_count_right_answer():
     (..., "still empty"),
 ], ids=["no-bias", "unpooled", "no-linear", "conv2-one-channel", "other", "float", "empty"])
 def test_parameter_count_wrong_answers(answer, hint):
-    v = ex10.parameter_count(answer)
+    v = ex11.parameter_count(answer)
     assert not v and hint in str(v)
