@@ -15,4 +15,4 @@ def test_right_answer():
 def test_wrong_answers_get_specific_hints(answer, hint):
     verdict = ex00.article_output_size(answer)
     assert not verdict
-    assert str(verdict).startswith("❌ Not yet") and hint in str(verdict)
+    assert str(verdict).startswith("✘ Not yet") and hint in str(verdict)

@@ -24,7 +24,7 @@ def test_output_width_right_answer():
     for form in (right, float(right), np.int64(right), np.array(right)):
         verdict = ex01.output_width(form)
         assert verdict, verdict
-        assert str(verdict).startswith("✅ Correct")
+        assert str(verdict).startswith("✔ Correct")
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -44,7 +44,7 @@ def test_output_width_right_answer():
 def test_output_width_wrong_answers(answer, hint):
     verdict = ex01.output_width(answer)
     assert not verdict
-    assert str(verdict).startswith("❌ Not yet")
+    assert str(verdict).startswith("✘ Not yet")
     assert hint in str(verdict)
 
 

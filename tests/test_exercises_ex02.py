@@ -15,7 +15,7 @@ def test_window_ids_right_answer():
                  tuple(float(i) for i in OUTPUT_5_READS)):
         verdict = ex02.window_ids(form)
         assert verdict, verdict
-        assert str(verdict).startswith("✅ Correct")
+        assert str(verdict).startswith("✔ Correct")
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -32,7 +32,7 @@ def test_window_ids_right_answer():
 def test_window_ids_wrong_answers(answer, hint):
     verdict = ex02.window_ids(answer)
     assert not verdict
-    assert str(verdict).startswith("❌ Not yet")
+    assert str(verdict).startswith("✘ Not yet")
     assert hint in str(verdict), str(verdict)
 
 

@@ -33,7 +33,7 @@ def test_input_gradient_right_answer():
     for form in (right, right[None, None], right.tolist()):
         verdict = ex03.input_gradient(form)
         assert verdict, verdict
-        assert str(verdict).startswith("✅ Correct")
+        assert str(verdict).startswith("✔ Correct")
 
 
 @pytest.mark.parametrize("mistake, hint", [

@@ -25,7 +25,7 @@ def dw_by_definition(x, dz):
 def assert_hint(verdict, *words):
     assert not verdict, verdict
     text = str(verdict)
-    assert text.startswith("❌ Not yet — "), text
+    assert text.startswith("✘ Not yet — "), text
     for word in words:
         assert word in text, f"{word!r} not in {text!r}"
 
@@ -34,7 +34,7 @@ def assert_hint(verdict, *words):
 def test_weight_gradient_accepts_the_definition():
     x, dz = ex04.weight_gradient_task()
     verdict = ex04.weight_gradient(dw_by_definition(x, dz))
-    assert verdict and str(verdict).startswith("✅ Correct")
+    assert verdict and str(verdict).startswith("✔ Correct")
 
 
 def test_weight_gradient_answer_matches_numerical_gradient():
@@ -67,7 +67,7 @@ def test_weight_gradient_names_the_mistake(mistake, words):
     pytest.param((5, 5), ["input's shape", "(3, 3)"], id="input-shape-5x5"),
     pytest.param((7, 7), ["'full' correlation"], id="full-7x7"),
     pytest.param((1, 1), ["slide dZ over X"], id="X-slid-over-dZ-1x1"),
-    pytest.param((9,), ["shape (9,)", "reshape"], id="flat-9"),
+    pytest.param((9,), ["shape (9,)", "expected (3, 3)"], id="flat-9"),
 ])
 def test_weight_gradient_explains_a_wrong_shape(shape, words):
     assert_hint(ex04.weight_gradient(np.zeros(shape)), *words)

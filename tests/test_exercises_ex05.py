@@ -48,7 +48,7 @@ def test_counts_right_answer():
     (None, "still empty"),
     (np.outer([1, 2, 3, 3, 2, 1], [1, 2, 3, 2, 1]), "stride-1 counts"),
     (np.outer([1, 1, 2, 1, 1, 1], COLS), "row 5 takes part in nothing"),
-    (np.outer(COLS, ROWS), "right number of entries"),      # (5, 6): a shape hint
+    (np.outer(COLS, ROWS), "transposed"),      # (5, 6): named before "reshape"
     (np.outer(ROWS, COLS) + np.eye(6, 5, dtype=int), "must add up to"),
 ], ids=["empty", "stride-1", "no-floor", "transposed-shape", "other"])
 def test_counts_hints(answer, hint):

@@ -13,7 +13,7 @@ from convkit.exercises import ex06
 def assert_hint(verdict, *words):
     assert not verdict, verdict
     text = str(verdict)
-    assert text.startswith("❌ Not yet — "), text
+    assert text.startswith("✘ Not yet — "), text
     for word in words:
         assert word in text, f"{word!r} not in {text!r}"
 

@@ -9,11 +9,11 @@ from convkit.exercises import ex08
 
 def verdict_says(verdict, hint):
     assert not verdict
-    assert str(verdict).startswith("❌ Not yet") and hint in str(verdict), str(verdict)
+    assert str(verdict).startswith("✘ Not yet") and hint in str(verdict), str(verdict)
 
 
 def right(verdict):
-    assert verdict and str(verdict).startswith("✅ Correct"), str(verdict)
+    assert verdict and str(verdict).startswith("✔ Correct"), str(verdict)
 
 
 # ---------------------------------------------------------------- 1: FLOPs of a forward pass

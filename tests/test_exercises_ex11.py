@@ -22,7 +22,7 @@ def relu_right():
 
 def test_relu_right_answer():
     v = ex11.relu_backward(relu_right())
-    assert v and str(v).startswith("✅ Correct")
+    assert v and str(v).startswith("✔ Correct")
 
 
 def test_relu_right_answer_agrees_with_convkit_nn():
@@ -43,7 +43,7 @@ def test_relu_right_answer_agrees_with_convkit_nn():
 ], ids=["ge-zero", "mask-only", "mask-by-dy", "times-x", "inverted", "wrong-shape", "empty"])
 def test_relu_wrong_answers(make, hint):
     v = ex11.relu_backward(make(*ex11.relu_problem()))
-    assert not v and hint in str(v) and str(v).startswith("❌ Not yet")
+    assert not v and hint in str(v) and str(v).startswith("✘ Not yet")
 
 
 # ---------------------------------------------------------------- max-pool
@@ -76,7 +76,7 @@ def _upsample(dy):
     (lambda: _upsample(ex11.pool_problem()[1]), "all four positions"),
     (lambda: _upsample(ex11.pool_problem()[1]) / 4, "average-pooling"),
     (lambda: (pool_right() != 0) * 1.0, "marked where the maxima are"),
-    (lambda: np.rot90(pool_right(), 2, axes=(2, 3)).copy(), "differ"),
+    (lambda: np.rot90(pool_right(), 2, axes=(2, 3)).copy(), "rotated by 180°"),
     (lambda: None, "still empty"),
 ], ids=["copied", "averaged", "mask-only", "generic-wrong", "empty"])
 def test_pool_wrong_answers(make, hint):

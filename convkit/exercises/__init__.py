@@ -1,9 +1,9 @@
 """Checkers for the notebooks' exercises: one module per notebook (``ex01``, ``ex03``, ...).
 
-Every checker returns a :class:`Verdict`: ``✅ Correct`` or ``❌ Not yet`` followed by a
-specific hint — never a bare assertion error.  Import one in a notebook with
-``from convkit.exercises import ex03``.
+Every checker returns a :class:`Verdict`: ``✔ Correct — …`` or ``✘ Not yet — <a specific
+hint>`` — never a traceback, whatever it is given.  Import one in a notebook with
+``from convkit.exercises import ex03``; ``set_language("zh")`` shows the verdicts in Chinese.
 """
-from ._core import Verdict, compare_array
+from ._core import Verdict, compare_array, get_language, set_language
 
-__all__ = ["Verdict", "compare_array"]
+__all__ = ["Verdict", "compare_array", "set_language", "get_language"]

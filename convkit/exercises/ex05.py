@@ -110,10 +110,10 @@ def counts(answer) -> Verdict:
                                    "gradient is zero.")
     if verdict:
         return verdict
-    if "entries differ" in verdict.message and np.sum(answer) != expected.sum():
+    if "entries differ" in verdict.text and np.sum(answer) != expected.sum():
         ho = _loops_output(size[0], k, s, 0, 1)
         wo = _loops_output(size[1], k, s, 0, 1)
-        return not_yet(f"{verdict.message} Check: they must add up to {ho}×{wo} outputs × "
+        return not_yet(f"{verdict.text} Check: they must add up to {ho}×{wo} outputs × "
                        f"{k * k} weights = {expected.sum()}; yours add up to {np.sum(answer)}.")
     return verdict
 
