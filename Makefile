@@ -7,7 +7,7 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root unless told to (containers, CI machines).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test notebooks figures bench clean
+.PHONY: lab test notebooks figures bench clean zh
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,3 +44,10 @@ figures: $(VENV)/.installed-course
 # `make bench ARGS="--quick"` passes options (see `python -m convkit.bench --help`).
 bench: $(VENV)/.installed-course
 	$(BIN)/python -m convkit.bench $(ARGS)
+
+# The Chinese edition: write notebooks/zh/NN_slug.ipynb from the English notebooks plus
+# notebooks/zh/translations/NN_slug.md, then execute them (commit the result).
+# `scripts/zh.py check` lists translations that are stale or missing.
+zh: $(VENV)/.installed-test
+	$(BIN)/python scripts/zh.py build
+	$(BIN)/python scripts/execute_notebooks.py notebooks/zh/[0-9][0-9]_*.ipynb
