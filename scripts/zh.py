@@ -24,7 +24,9 @@ English old -> new diff of each changed cell (the old text is looked up in git h
 that leave ``notebooks/`` (``../figures/...``, ``../README.md``) gain one ``../``; links to
 notebooks (``NN_slug.ipynb``) stay, so they open the Chinese notebook next door; the link to
 the English edition is written ``../NN_slug.ipynb`` in a translation and kept as it is.
-Outputs of unchanged code cells are kept from the previous zh notebook; ``make zh`` re-executes.
+Cell and notebook metadata (slide types, ``rise``) are the English ones, so re-run ``make zh``
+after scripts/slides.py changes the English notebooks (``check`` notices).  Outputs of unchanged
+code cells are kept from the previous zh notebook; ``make zh`` re-executes.
 """
 from __future__ import annotations
 
@@ -167,9 +169,11 @@ def zh_path(en_path: pathlib.Path) -> pathlib.Path:
 
 
 def comparable(nb):
-    """What `check` compares: cell types, ids and sources, and the notebook's language."""
-    return (nb.metadata.get("language"),
-            [(c.cell_type, c.get("id"), c.source) for c in nb.cells])
+    """What `check` compares: cell types, ids, sources and metadata (slides!), and the notebook's
+    metadata — not outputs, execution counts, or what executing a notebook rewrites."""
+    meta = {k: v for k, v in nb.metadata.items() if k not in ("language_info", "widgets")}
+    return (meta, [(c.cell_type, c.get("id"), c.source,
+                    {k: v for k, v in c.metadata.items() if k != "execution"}) for c in nb.cells])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -187,6 +187,17 @@ def test_edited_zh_code_cell_is_reported(scratch):
     assert zh.notebook_problems(scratch), "a hand-edited zh code cell must be reported"
 
 
+def test_slide_metadata_change_in_english_is_reported(scratch):
+    nb = nbformat.read(scratch, as_version=4)
+    nb.cells[0].metadata["slideshow"] = {"slide_type": "slide"}
+    nbformat.write(nb, scratch)
+    assert zh.notebook_problems(scratch), "zh notebooks carry the English slide metadata"
+    zh.build(scratch.parent)
+    assert zh.notebook_problems(scratch) == []
+    zh_nb = nbformat.read(zh.ZH_DIR / scratch.name, as_version=4)
+    assert zh_nb.cells[0].metadata["slideshow"] == {"slide_type": "slide"}
+
+
 def test_build_keeps_outputs_of_unchanged_code_cells(scratch):
     zh_path = zh.ZH_DIR / scratch.name
     nb = nbformat.read(zh_path, as_version=4)
