@@ -215,6 +215,35 @@ def translation_problems(en_path: pathlib.Path) -> list[str]:
     return problems
 
 
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+CODE_SPAN = re.compile(r"`([^`\n]+)`")
+MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+)\$", re.S)
+VERDICT = re.compile("[✅❌✔✘]")
+
+
+def fidelity_problems(en_path: pathlib.Path) -> list[str]:
+    """Links, math and code spans of an up-to-date English cell that its translation lost.
+    Allowed: verdict words in code spans (✔ Correct → ✔ 正确) and the link to the other edition
+    (``zh/00_start-here.ipynb`` in English, ``../00_start-here.ipynb`` in Chinese)."""
+    nb = nbformat.read(en_path, as_version=4)
+    cells = {c.get("id"): c.source for c in markdown_cells(nb)}
+    tr = translation_path(en_path.name).relative_to(ROOT)
+    out = []
+    for b in read_blocks(en_path.name):
+        en = cells.get(b.cell_id)
+        if en is None or b.hash != source_hash(en):
+            continue  # extra or stale: reported elsewhere
+        lost = [f"link ({x})" for x in sorted(set(LINK.findall(en)) - set(LINK.findall(b.text)))
+                if not x.startswith("zh/")]
+        lost += [f"`{x}`" for x in sorted(set(CODE_SPAN.findall(en)) - set(CODE_SPAN.findall(b.text)))
+                 if not VERDICT.search(x)]
+        math = lambda text: {m[1] or m[2] for m in MATH.finditer(text)}
+        lost += [f"math ${x[:40]}$" for x in sorted(math(en) - math(b.text))]
+        if lost:
+            out.append(f"{tr}: cell {b.cell_id}: the translation lost " + ", ".join(lost))
+    return out
+
+
 def notebook_problems(en_path: pathlib.Path) -> list[str]:
     """The zh notebook missing, or differing (outputs aside) from what `build` writes."""
     zp = zh_path(en_path)
@@ -243,7 +272,7 @@ def orphan_problems(en_dir: pathlib.Path | None = None) -> list[str]:
 def problems(en_dir: pathlib.Path | None = None, notebooks: bool = True) -> list[str]:
     out = []
     for en in english_notebooks(en_dir):
-        out += translation_problems(en)
+        out += translation_problems(en) + fidelity_problems(en)
         if notebooks:
             out += notebook_problems(en)
     return out + orphan_problems(en_dir)

@@ -61,6 +61,22 @@ def test_every_markdown_cell_has_an_up_to_date_translation(en_path):
 
 
 @pytest.mark.parametrize("en_path", ENGLISH, ids=_ids(ENGLISH))
+def test_translations_keep_links_math_and_code(en_path):
+    problems = zh.fidelity_problems(en_path)
+    assert not problems, "\n".join(problems)
+
+
+def test_fidelity_check_can_fail(scratch):
+    blocks = zh.read_blocks(scratch.name)
+    victim = next(b for b in blocks if "](" in b.text)
+    victim.text = zh.LINK.sub("]()", victim.text)
+    zh.translation_path(scratch.name).write_text(zh.render_translation(scratch.name, blocks),
+                                                 encoding="utf-8")
+    assert any(f"cell {victim.cell_id}: the translation lost link" in p
+               for p in zh.fidelity_problems(scratch))
+
+
+@pytest.mark.parametrize("en_path", ENGLISH, ids=_ids(ENGLISH))
 def test_zh_notebook_is_what_build_writes(en_path):
     problems = zh.notebook_problems(en_path)
     assert not problems, "run `make zh` and commit:\n" + "\n".join(problems)
