@@ -296,3 +296,28 @@ def test_font_check_can_fail():
 
     cjk, missing = _font_problems(draw_with_chinese_title)
     assert cjk == ["前向图"] and len(missing) == 3
+
+
+# ---------------------------------------------------------------------------------------------
+# the two editions link each other
+
+def _markdown(path):
+    return "\n".join(_src(c) for c in _read(path)["cells"] if c["cell_type"] == "markdown")
+
+
+def test_start_notebooks_link_the_other_language_and_have_the_glossary():
+    en, cn = _markdown(EN_DIR / "00_start-here.ipynb"), _markdown(ZH_DIR / "00_start-here.ipynb")
+    assert "(zh/00_start-here.ipynb)" in en
+    assert "(../00_start-here.ipynb)" in cn
+    assert "术语表" in en and "术语表" in cn
+    # the anchor the other notebooks' navigation lines point at exists in the Chinese 00 too
+    assert '<a id="The-course-map"></a>' in cn
+
+
+def test_readme_zh_maps_every_notebook():
+    readme = (ROOT / "README.zh.md").read_text(encoding="utf-8")
+    assert "(README.zh.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r"\(notebooks/zh/([0-9][0-9]_[^)]*\.ipynb)\)", readme))
+    assert linked >= {p.name for p in ENGLISH}, "README.zh.md's map misses a notebook"
+    assert all((ZH_DIR / name).exists() for name in linked), "README.zh.md links a missing notebook"
+    assert "make lab" in readme and "make test" in readme
