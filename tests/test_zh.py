@@ -321,3 +321,15 @@ def test_readme_zh_maps_every_notebook():
     assert linked >= {p.name for p in ENGLISH}, "README.zh.md's map misses a notebook"
     assert all((ZH_DIR / name).exists() for name in linked), "README.zh.md links a missing notebook"
     assert "make lab" in readme and "make test" in readme
+
+
+@pytest.mark.parametrize("en_path", ENGLISH, ids=_ids(ENGLISH))
+def test_zh_relative_links_resolve(en_path):
+    """Notebook links, the English edition and ../../figures/ images, seen from notebooks/zh/."""
+    zh_path = ZH_DIR / en_path.name
+    targets = re.findall(r"\]\(([^)\s]+)\)|src=[\"']([^\"']+)[\"']", _markdown(zh_path))
+    for target in (a or b for a, b in targets):
+        if re.match(r"[a-z]+:|#", target):
+            continue  # web links, in-page anchors
+        path = target.split("#")[0]
+        assert (ZH_DIR / path).resolve().exists(), f"{zh_path.name}: link {target} leads nowhere"
