@@ -10,6 +10,7 @@ writes.  Figures are checked to need no CJK font.
 from __future__ import annotations
 
 import importlib.util
+import inspect
 import json
 import pathlib
 import re
@@ -251,9 +252,14 @@ def _all_drawings():
     out = [(name, fn, kw) for name, (fn, kw) in figures.FIGURES.items()]
     for name in sorted(n for n in dir(ck.diagrams) if n.startswith("draw_")):
         fn = getattr(ck.diagrams, name)
-        out.append((f"{name}(5, 3)", fn, dict(input_size=5, kernel_size=3)))
-        out.append((f"{name}(7, 3, stride=2, padding=1, dilation=2)", fn,
-                    dict(input_size=7, kernel_size=3, stride=2, padding=1, dilation=2)))
+        views = [{}]
+        if "view" in inspect.signature(fn).parameters:  # draw_focus: one drawing per map
+            views = [dict(view=v) for v in ("forward map", "input-loss map", "weight-derivative map")]
+        for view in views:
+            tag = f", view={view['view']!r}" if view else ""
+            out.append((f"{name}(5, 3{tag})", fn, dict(input_size=5, kernel_size=3, **view)))
+            out.append((f"{name}(7, 3, stride=2, padding=1, dilation=2{tag})", fn,
+                        dict(input_size=7, kernel_size=3, stride=2, padding=1, dilation=2, **view)))
     return out
 
 
