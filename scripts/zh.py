@@ -38,6 +38,7 @@ import pathlib
 import re
 import subprocess
 import sys
+import unicodedata
 
 import nbformat
 
@@ -221,6 +222,42 @@ MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+)\$", re.S)
 VERDICT = re.compile("[✅❌✔✘]")
 
 
+def _punct(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def broken_emphasis(text: str) -> list[str]:
+    """``*``/``**`` runs that CommonMark (JupyterLab's renderer) shows as literal stars.
+
+    A run opens only if *left-flanking* and closes only if *right-flanking*; a run next to
+    Chinese text on one side and punctuation on the other (``先**“整容”**``) is neither, the
+    classic CJK trap: write ``先“**整容**”``.  Returns a snippet per unmatched run."""
+    text = re.sub(r"`[^`\n]*`|\$\$.+?\$\$|\$[^$\n]*\$|\]\([^)]*\)|<[^>\n]*>", "x", text, flags=re.S)
+    bad = []
+    for para in re.split(r"\n\s*\n", text):
+        stack = []
+        for m in re.finditer(r"\*+", para):
+            start, end = m.span()
+            line_start = para.rfind("\n", 0, start) + 1
+            if para[line_start:start].strip() == "" and para[end:end + 1] == " ":
+                continue  # a list bullet
+            if para[line_start:start].strip() == "" and set(para[line_start:].split("\n")[0].strip()) <= {"*", "-", " "}:
+                continue  # a rule
+            prev = para[start - 1] if start else " "
+            nxt = para[end] if end < len(para) else " "
+            left = not nxt.isspace() and (not _punct(nxt) or prev.isspace() or _punct(prev))
+            right = not prev.isspace() and (not _punct(prev) or nxt.isspace() or _punct(nxt))
+            run = len(m.group(0))
+            if right and stack and stack[-1][0] == run:
+                stack.pop()
+            elif left:
+                stack.append((run, start))
+            else:
+                bad.append(para[max(0, start - 8):end + 8].replace("\n", " "))
+        bad += [para[max(0, st - 8):st + 12].replace("\n", " ") for _, st in stack]
+    return bad
+
+
 def fidelity_problems(en_path: pathlib.Path) -> list[str]:
     """Links, math and code spans of an up-to-date English cell that its translation lost.
     Allowed: verdict words in code spans (✔ Correct → ✔ 正确) and the link to the other edition
@@ -241,6 +278,10 @@ def fidelity_problems(en_path: pathlib.Path) -> list[str]:
         lost += [f"math ${x[:40]}$" for x in sorted(math(en) - math(b.text))]
         if lost:
             out.append(f"{tr}: cell {b.cell_id}: the translation lost " + ", ".join(lost))
+        stars = broken_emphasis(b.text)
+        if len(stars) > len(broken_emphasis(en)):
+            out.append(f"{tr}: cell {b.cell_id}: emphasis that renders as literal stars "
+                       f"(CJK next to punctuation: put the quotes outside the **): {stars}")
     return out
 
 

@@ -62,7 +62,7 @@ def test_every_markdown_cell_has_an_up_to_date_translation(en_path):
 
 
 @pytest.mark.parametrize("en_path", ENGLISH, ids=_ids(ENGLISH))
-def test_translations_keep_links_math_and_code(en_path):
+def test_translations_keep_links_math_code_and_emphasis(en_path):
     problems = zh.fidelity_problems(en_path)
     assert not problems, "\n".join(problems)
 
@@ -236,6 +236,20 @@ def test_build_keeps_outputs_of_unchanged_code_cells(scratch):
 ])
 def test_links_out_of_the_folder_gain_one_level(text, want):
     assert zh.localise_links(text) == want
+
+
+@pytest.mark.parametrize("text, broken", [
+    ("先**“整容”**——把输入重新排列", True),      # opener between 先 and “: neither flanking
+    ("先“**整容**”——把输入重新排列", False),
+    ("**实力派**：一切都直接从定义出发", False),
+    ("第 2 张图——**下层Loss 图**：每个输入", False),
+    ("做一次*全*互相关", False),
+    ("* a bullet with **bold** text\n* another", False),
+    ("`a**b` and $x**2$ are code and math", False),
+    ("unclosed **bold", True),
+])
+def test_broken_emphasis(text, broken):
+    assert bool(zh.broken_emphasis(text)) == broken
 
 
 def test_hash_is_sha256_of_the_source():
