@@ -1,19 +1,27 @@
 """Grid paper: the drawing engine and the visual language of :mod:`convkit.diagrams`.
 
-A :class:`Canvas` is a Figure with one Axes in which one unit is one grid cell (y grows
-downwards); it picks the cell size from the drawing's size, collects cells into two
-PolyCollections (plain and hatched), and sizes the figure around everything drawn,
-measuring text with font metrics only, so the layout is the same under every
-matplotlib version.
+A :class:`Canvas` is grid paper on which one unit is one grid cell (y grows downwards).
+It picks the cell size from the drawing's size, records cells, texts and frames as plain
+data, and sizes the picture around everything drawn, measuring text with font metrics
+only, so the layout is the same under every matplotlib version. :meth:`Canvas.finish`
+turns the record into a matplotlib Figure (one Axes, cells in two PolyCollections:
+plain and hatched); :meth:`Canvas.svg` writes the same picture as SVG text directly,
+without building matplotlib artists (the explorer redraws that way in a few ms, and SVG
+stays sharp at any browser zoom).
 
 The visual language lives here too, so every figure speaks it: one colour per kernel
 weight (:func:`kernel_colors`), hatched grey padding, dimming for what is not highlighted.
 """
 from __future__ import annotations
 
+import functools
+import html
+import itertools
+import re
+
 import numpy as np
 from matplotlib.collections import PolyCollection
-from matplotlib.colors import to_rgb
+from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyArrowPatch, Rectangle
@@ -34,6 +42,7 @@ BLANK_FACE, GRID_EDGE, INK = "#ffffff", "#b8b8b8", "#1a1a1a"
 DZ_FACE = "#f4f1e8"        # output-gradient cells that are not (yet) under a kernel weight
 NEVER_FACE = "#f6e3e3"     # an input no window reaches: its gradient is exactly zero
 DIM = 0.78                 # how far a dimmed colour is pulled towards white
+MARK_EDGE = "#000000"      # the frame of a marked cell (`mark=`): thick, inside the cell
 
 
 def kernel_colors(n):
@@ -62,6 +71,28 @@ def describe(geom):
             f"  →  output {ho}x{wo}")
 
 
+def check_mark(mark, counts):
+    """``mark`` as a frozenset of element names ``x<i>``/``z<o>``/``k<j>``.
+
+    ``counts``: {"x": inputs, "z": outputs, "k": kernel weights} of the geometry; a name
+    outside them is an error (it would mark nothing, silently).
+    """
+    if mark is None:
+        return frozenset()
+    if isinstance(mark, str):
+        raise TypeError(f"mark must be a set of names like {{'x6', 'z4'}}, got the string {mark!r}")
+    names = frozenset(mark)
+    for name in names:
+        m = re.fullmatch(r"([xzk])(\d+)", name) if isinstance(name, str) else None
+        if m is None:
+            raise ValueError(f"mark: {name!r} is not an element name like 'x6' (input), "
+                             "'z4' (output) or 'k0' (kernel weight)")
+        if int(m[2]) >= counts[m[1]]:
+            raise ValueError(f"mark: {name!r} does not exist; this geometry has ids "
+                             f"{m[1]}0..{m[1]}{counts[m[1]] - 1}")
+    return names
+
+
 def check_highlight(highlight, n, what):
     if highlight is None:
         return None
@@ -85,6 +116,7 @@ class DiagramFigure(Figure):
         return f"<convkit figure: {self.convkit_label}>"
 
 
+@functools.lru_cache(maxsize=4096)
 def text_width_in(s, size, weight="normal", family="sans-serif"):
     """Width of the longest line of ``s`` in inches, from the font's glyph advances."""
     prop = FontProperties(size=size, weight=weight, family=family)
@@ -101,25 +133,36 @@ class Canvas:
 
     The cell size (inches) is chosen from the size of the main drawing, ``core_w`` x
     ``core_h`` cells, so that the figure stays projector-sized (about ``max_w`` x ``max_h``
-    inches at most). Labels go anywhere around it; :meth:`finish` measures everything
-    drawn and sizes the figure to fit (a deterministic "tight" layout).
+    inches at most). Labels go anywhere around it; :meth:`finish` (a Figure) or
+    :meth:`svg` (SVG text) measures everything drawn and sizes the picture to fit (a
+    deterministic "tight" layout).
+
+    ``mark``: names of elements (``"x6"``, ``"z4"``, ``"k0"``) whose cells get a thick
+    inner frame wherever a cell says it stands for one of them (``cell(..., names=...)``).
     """
 
+    _svg_ids = itertools.count()
+
     def __init__(self, core_w, core_h, title, subtitle, *, label, max_cell=0.5, max_w=14.0,
-                 max_h=11.5):
-        self.title, self.subtitle = title, subtitle
-        self.inch = float(np.clip(min(max_w / core_w, max_h / core_h, max_cell), 0.15, max_cell))
+                 max_h=11.5, min_cell=0.15, mark=frozenset(), min_text=None):
+        self.title, self.subtitle, self.label = title, subtitle, label
+        self.inch = float(np.clip(min(max_w / core_w, max_h / core_h, max_cell), min_cell,
+                                  max_cell))
         self.pt = self.inch * 72  # points per cell
-        self.num_size = float(np.clip(self.pt * 0.42, 6.5, 17))
-        self.label_size = float(np.clip(self.pt * 0.4, 10, 14))
-        self.caption_size = float(np.clip(self.pt * 0.4, 7.5, 14))
-        self.small_size = float(np.clip(self.pt * 0.3, 7, 11))
-        self.formula_size = float(np.clip(self.pt * 0.36, 8, 12.5))
-        self.fig = DiagramFigure()
-        self.fig.convkit_label = label
-        self.ax = self.fig.add_axes([0, 0, 1, 1])
-        self.ax.set_axis_off()
+        low = min_text or 0
+
+        def size(scale, smallest, largest):  # never below min_text
+            return float(max(np.clip(self.pt * scale, smallest, largest), low))
+
+        self.num_size = size(0.42, 6.5, 17)
+        self.label_size = size(0.4, 10, 14)
+        self.caption_size = size(0.4, 7.5, 14)
+        self.small_size = size(0.3, 7, 11)
+        self.formula_size = size(0.36, 8, 12.5)
+        self.title_size, self.subtitle_size = TITLE_SIZE, SUBTITLE_SIZE
+        self.mark = frozenset(mark)
         self._plain, self._hatched = [], []
+        self._texts, self._frames, self._arrows = [], [], []
         self._extent = [np.inf, np.inf, -np.inf, -np.inf]  # x0, y0, x1, y1 of shapes
 
     def cells(self, inches):
@@ -132,8 +175,12 @@ class Canvas:
 
     # ---- drawing
     def cell(self, x, y, face, text=None, *, pad=False, dim=False, gid=None, ink=None,
-             size=1.0, unit=1.0, fontsize=None):
-        """One ``unit`` x ``unit`` grid cell with its top-left corner at (x, y)."""
+             size=1.0, unit=1.0, fontsize=None, names=(), text_y=0.53):
+        """One ``unit`` x ``unit`` grid cell with its top-left corner at (x, y).
+
+        ``names``: the elements this cell stands for (``"x6"``, ``"k0"``, ...); the cell is
+        framed when one of them is in the canvas's ``mark``.
+        """
         face = to_rgb(face)
         if dim:
             face = dimmed(face)
@@ -144,31 +191,33 @@ class Canvas:
             color = ink or ink_for(face)
             if dim:
                 color = "#9a9a9a" if color != "white" else "white"
-            self.text(x + unit / 2, y + unit * 0.53, text,
+            self.text(x + unit / 2, y + unit * text_y, text,
                       size=fontsize or self.cell_text_size(text) * size * unit, color=color,
                       gid=gid)
+        if self.mark and not self.mark.isdisjoint(names):
+            lw = max(2.2, self.pt / 12)
+            m = lw / 2 / self.pt * unit  # the stroke lies just inside the cell
+            self.frame(x + m, y + m, unit - 2 * m, unit - 2 * m, lw=lw,
+                       color=MARK_EDGE, z=5, gid="mark " + " ".join(sorted(self.mark & set(names))))
 
     def named(self, name, i):
         """A cell label ``dz12``; just ``12`` when cells are too small for four characters."""
         return f"{name}{i}" if self.pt >= 27 or len(f"{name}{i}") <= 3 else str(i)
 
-    def pad_cell(self, x, y, *, dim=False):
-        self.cell(x, y, PAD_FACE, pad=True, dim=dim)
+    def pad_cell(self, x, y, *, dim=False, names=()):
+        self.cell(x, y, PAD_FACE, pad=True, dim=dim, names=names)
 
     def cell_text_size(self, text):
         return self.num_size * min(1.0, 2.4 / max(len(text), 1)) ** 0.85
 
-    def text(self, x, y, s, *, size=None, color=INK, gid=None, **kw):
-        kw.setdefault("ha", "center")
-        kw.setdefault("va", "center")
-        t = self.ax.text(x, y, s, fontsize=size or self.label_size, color=color, **kw)
-        if gid is not None:
-            t.set_gid(gid)
-        return t
+    def text(self, x, y, s, *, size=None, color=INK, gid=None, ha="center", va="center",
+             rotation=0, family="sans-serif", alpha=None, weight="normal"):
+        self._texts.append(dict(x=x, y=y, s=s, size=size or self.label_size, color=color,
+                                gid=gid, ha=ha, va=va, rotation=rotation, family=family,
+                                alpha=alpha, weight=weight))
 
-    def frame(self, x, y, w, h, *, lw=None, color=INK, z=3):
-        self.ax.add_patch(Rectangle((x, y), w, h, fill=False, lw=lw or max(1.0, self.pt / 18),
-                                    edgecolor=color, zorder=z))
+    def frame(self, x, y, w, h, *, lw=None, color=INK, z=3, gid=None):
+        self._frames.append((x, y, w, h, lw or max(1.0, self.pt / 18), color, z, gid))
         self._grow(x, y, x + w, y + h)
 
     def outline(self, x, y, w, h):
@@ -180,18 +229,39 @@ class Canvas:
         self.frame(x, y, w, h, lw=max(2.2, self.pt / 9), color=INK, z=4)
 
     def arrow(self, start, end, text=None):
-        arrow = FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=22, lw=2.0,
-                                color=INK, zorder=4)
-        arrow.set_gid("arrow {:.3f} {:.3f} {:.3f} {:.3f}".format(*start, *end))
-        self.ax.add_patch(arrow)
+        self._arrows.append((start, end))
         self._grow(min(start[0], end[0]), min(start[1], end[1]),
                    max(start[0], end[0]), max(start[1], end[1]))
         if text:
             self.text((start[0] + end[0]) / 2, start[1] - self.cells(0.22), text)
 
     # ---- layout
+    def _layout(self):
+        """(x0, y0, x1, y1) in cells shown, figure width and height, head height (inches)."""
+        x0, y0, x1, y1 = self._extent
+        for t in self._texts:
+            tx0, ty0, tx1, ty1 = self._text_box(t)
+            x0, y0, x1, y1 = min(x0, tx0), min(y0, ty0), max(x1, tx1), max(y1, ty1)
+        # pad by 0.12 in and snap outwards to a 0.1 in grid: a glyph-width change of a
+        # hundredth of an inch then rarely moves anything
+        snap = self.cells(0.1)
+        pad = self.cells(0.12)
+        x0, y0 = (np.floor((v - pad) / snap) * snap for v in (x0, y0))
+        x1, y1 = (np.ceil((v + pad) / snap) * snap for v in (x1, y1))
+        lines = self.subtitle.count("\n") + 1 if self.subtitle else 0
+        head = (0.5 + 0.24 * lines) * self.title_size / TITLE_SIZE
+        text_w = max(text_width_in(self.title, self.title_size, "bold"),
+                     text_width_in(self.subtitle or "", self.subtitle_size))
+        fig_w = round(max((x1 - x0) * self.inch, text_w) + 0.4, 1)
+        fig_h = round((y1 - y0) * self.inch + head + 0.05, 1)
+        return (x0, y0, x1, y1), fig_w, fig_h, head
+
     def finish(self):
-        """Add the cells, then size the figure around everything drawn; return it."""
+        """The matplotlib Figure of everything drawn (repr: the canvas's label)."""
+        fig = DiagramFigure()
+        fig.convkit_label = self.label
+        ax = fig.add_axes([0, 0, 1, 1])
+        ax.set_axis_off()
         lw = max(0.4, self.pt / 60)
         for cells, hatch in ((self._plain, None), (self._hatched, PAD_HATCH)):
             if not cells:
@@ -203,56 +273,162 @@ class Canvas:
                                   edgecolors=[c[4] for c in cells], linewidths=lw, zorder=1)
             if hatch:
                 coll.set_hatch(hatch)
-            self.ax.add_collection(coll)
-        x0, y0, x1, y1 = self._extent
-        for t in self.ax.texts:
-            tx0, ty0, tx1, ty1 = self._text_box(t)
-            x0, y0, x1, y1 = min(x0, tx0), min(y0, ty0), max(x1, tx1), max(y1, ty1)
-        # pad by 0.12 in and snap outwards to a 0.1 in grid: a glyph-width change of a
-        # hundredth of an inch then rarely moves anything
-        snap = self.cells(0.1)
-        pad = self.cells(0.12)
-        x0, y0 = (np.floor((v - pad) / snap) * snap for v in (x0, y0))
-        x1, y1 = (np.ceil((v + pad) / snap) * snap for v in (x1, y1))
-        lines = self.subtitle.count("\n") + 1 if self.subtitle else 0
-        head = 0.5 + 0.24 * lines
-        text_w = max(text_width_in(self.title, TITLE_SIZE, "bold"),
-                     text_width_in(self.subtitle or "", SUBTITLE_SIZE))
-        fig_w = round(max((x1 - x0) * self.inch, text_w) + 0.4, 1)
-        self._place(x0, y0, x1, y1, head=head, fig_w=fig_w)
-        fig_h = self.fig.get_size_inches()[1]
-        self.fig.text(0.5, 1 - 0.1 / fig_h, self.title, ha="center", va="top",
-                      fontsize=TITLE_SIZE, fontweight="bold", color=INK)
+            ax.add_collection(coll)
+        for x, y, w, h, flw, color, z, gid in self._frames:
+            rect = Rectangle((x, y), w, h, fill=False, lw=flw, edgecolor=color, zorder=z)
+            if gid:
+                rect.set_gid(gid)
+            ax.add_patch(rect)
+        for start, end in self._arrows:
+            arrow = FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=22, lw=2.0,
+                                    color=INK, zorder=4)
+            arrow.set_gid("arrow {:.3f} {:.3f} {:.3f} {:.3f}".format(*start, *end))
+            ax.add_patch(arrow)
+        for t in self._texts:
+            kw = dict(ha=t["ha"], va=t["va"], rotation=t["rotation"], family=t["family"])
+            if t["alpha"] is not None:
+                kw["alpha"] = t["alpha"]
+            if t["weight"] != "normal":
+                kw["fontweight"] = t["weight"]
+            text = ax.text(t["x"], t["y"], t["s"], fontsize=t["size"], color=t["color"], **kw)
+            if t["gid"] is not None:
+                text.set_gid(t["gid"])
+        (x0, y0, x1, y1), fig_w, fig_h, head = self._layout()
+        w, h = (x1 - x0) * self.inch, (y1 - y0) * self.inch
+        fig.set_size_inches(fig_w, fig_h)
+        ax.set_position([(fig_w - w) / 2 / fig_w, 0.05 / fig_h, w / fig_w, h / fig_h])
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y1, y0)
+        fig.text(0.5, 1 - 0.1 / fig_h, self.title, ha="center", va="top",
+                 fontsize=self.title_size, fontweight="bold", color=INK)
         if self.subtitle:
-            self.fig.text(0.5, 1 - 0.45 / fig_h, self.subtitle, ha="center", va="top",
-                          fontsize=SUBTITLE_SIZE, color="#444444", linespacing=1.3)
-        return self.fig
+            fig.text(0.5, 1 - 0.45 * self.title_size / TITLE_SIZE / fig_h, self.subtitle,
+                     ha="center", va="top", fontsize=self.subtitle_size, color="#444444",
+                     linespacing=1.3)
+        return fig
+
+    def svg(self):
+        """The same picture as :meth:`finish`, as an :class:`SVGDiagram` (a str of SVG).
+
+        Sizes are in points (72 per inch) in the viewBox; texts stay text, so the browser
+        renders them sharp at any zoom. Each text with a gid carries it as ``data-gid``.
+        """
+        (x0, y0, x1, y1), fig_w, fig_h, head = self._layout()
+        w, h = (x1 - x0) * self.inch, (y1 - y0) * self.inch
+        left, top = (fig_w - w) / 2, fig_h - 0.05 - h
+        k = self.inch * 72  # points per cell
+
+        def px(x):
+            return round((left + (x - x0) * self.inch) * 72, 2)
+
+        def py(y):
+            return round((top + (y - y0) * self.inch) * 72, 2)
+
+        uid = f"ck{next(Canvas._svg_ids)}"
+        lw = max(0.4, self.pt / 60)
+        out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {fig_w * 72:.1f} '
+               f'{fig_h * 72:.1f}" width="{fig_w * 72:.1f}pt" height="{fig_h * 72:.1f}pt" '
+               f'font-family="DejaVu Sans, Verdana, sans-serif" data-label="{html.escape(self.label)}">',
+               f'<defs><pattern id="{uid}h" width="6" height="6" patternUnits="userSpaceOnUse" '
+               f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{PAD_FACE}"/>'
+               f'<line x1="0" y1="0" x2="0" y2="6" stroke="{PAD_EDGE}" stroke-width="1.2"/>'
+               f'</pattern></defs>',
+               '<rect width="100%" height="100%" fill="white"/>']
+        for cells, hatched in ((self._plain, False), (self._hatched, True)):
+            for x, y, u, face, edge in cells:
+                fill = f"url(#{uid}h)" if hatched else to_hex(face)
+                out.append(f'<rect x="{px(x)}" y="{py(y)}" width="{round(u * k, 2)}" '
+                           f'height="{round(u * k, 2)}" fill="{fill}" stroke="{edge}" '
+                           f'stroke-width="{lw:.2f}"/>')
+        for x, y, fw, fh, flw, color, z, gid in sorted(self._frames, key=lambda f: f[6]):
+            extra = f' data-gid="{html.escape(gid)}"' if gid else ""
+            out.append(f'<rect x="{px(x)}" y="{py(y)}" width="{round(fw * k, 2)}" '
+                       f'height="{round(fh * k, 2)}" fill="none" stroke="{to_hex(color)}" '
+                       f'stroke-width="{flw:.2f}"{extra}/>')
+        for (sx, sy), (ex, ey) in self._arrows:
+            out.append(f'<line x1="{px(sx)}" y1="{py(sy)}" x2="{px(ex) - 8}" y2="{py(ey)}" '
+                       f'stroke="{INK}" stroke-width="2"/><polygon points="{px(ex)},{py(ey)} '
+                       f'{px(ex) - 11},{py(ey) - 5} {px(ex) - 11},{py(ey) + 5}" fill="{INK}"/>')
+        texts = list(self._texts)
+        texts.append(dict(x=None, fx=fig_w / 2 * 72, fy=0.1 * 72, s=self.title,
+                          size=self.title_size, color=INK, gid="title", ha="center",
+                          va="top", rotation=0, family="sans-serif", alpha=None,
+                          weight="bold"))
+        if self.subtitle:
+            texts.append(dict(x=None, fx=fig_w / 2 * 72,
+                              fy=0.45 * self.title_size / TITLE_SIZE * 72, s=self.subtitle,
+                              size=self.subtitle_size, color="#444444", gid="subtitle",
+                              ha="center", va="top", rotation=0, family="sans-serif",
+                              alpha=None, weight="normal", spacing=1.3))
+        for t in texts:
+            tx, ty = (t["fx"], t["fy"]) if t["x"] is None else (px(t["x"]), py(t["y"]))
+            out.append(_svg_text(t, tx, ty))
+        out.append("</svg>")
+        return SVGDiagram("\n".join(out), self.label, size_pt=(fig_w * 72, fig_h * 72),
+                          cell_pt=self.pt)
 
     def _text_box(self, t):
-        """(x0, y0, x1, y1) of a text in cells, from the font's advance widths alone.
+        """(x0, y0, x1, y1) of a text record in cells, from the font's advance widths alone.
 
         Measured without a renderer so that the layout (and so the committed figures)
         does not move with matplotlib's or FreeType's hinting from version to version.
         """
-        width = self.cells(text_width_in(t.get_text(), t.get_fontsize(),
-                                         str(t.get_fontweight()), t.get_fontfamily()[0]))
-        lines = t.get_text().count("\n") + 1
-        height = self.cells(t.get_fontsize() * 1.25 * lines / 72)
-        if t.get_rotation() % 180 == 90:
+        width = self.cells(text_width_in(t["s"], t["size"], t["weight"], t["family"]))
+        lines = t["s"].count("\n") + 1
+        height = self.cells(t["size"] * 1.25 * lines / 72)
+        if t["rotation"] % 180 == 90:
             width, height = height, width
-        x, y = t.get_position()
-        fx = {"left": 0.0, "center": 0.5, "right": 1.0}[t.get_horizontalalignment()]
+        x, y = t["x"], t["y"]
+        fx = {"left": 0.0, "center": 0.5, "right": 1.0}[t["ha"]]
         # y grows downwards: "top" text hangs below y, "bottom" text sits above it
         fy = {"top": 0.0, "center": 0.5, "center_baseline": 0.5, "baseline": 0.8,
-              "bottom": 1.0}[t.get_verticalalignment()]
+              "bottom": 1.0}[t["va"]]
         return x - fx * width, y - fy * height, x + (1 - fx) * width, y + (1 - fy) * height
 
-    def _place(self, x0, y0, x1, y1, *, head, fig_w):
-        """Show data x0..x1, y0..y1 at self.inch inches per cell, below a title block."""
-        w, h = (x1 - x0) * self.inch, (y1 - y0) * self.inch
-        fig_w = fig_w or w
-        fig_h = round(h + head + 0.05, 1)
-        self.fig.set_size_inches(fig_w, fig_h)
-        self.ax.set_position([(fig_w - w) / 2 / fig_w, 0.05 / fig_h, w / fig_w, h / fig_h])
-        self.ax.set_xlim(x0, x1)
-        self.ax.set_ylim(y1, y0)
+
+_FAMILIES = {"sans-serif": "DejaVu Sans, Verdana, sans-serif",
+             "DejaVu Sans Mono": "DejaVu Sans Mono, Menlo, Consolas, monospace"}
+
+
+def _svg_text(t, x, y):
+    """One (possibly multi-line) text record as an SVG <text>, anchored like matplotlib's."""
+    lines = t["s"].split("\n")
+    size, n = t["size"], len(lines)
+    step = size * t.get("spacing", 1.2)
+    anchor = {"left": "start", "center": "middle", "right": "end"}[t["ha"]]
+    first = {"top": 0.5 * size, "bottom": -(n - 1) * step - 0.5 * size,
+             "baseline": -(n - 1) * step - 0.3 * size}.get(t["va"], -(n - 1) * step / 2)
+    attrs = [f'x="{x:.2f}"', f'y="{y:.2f}"', f'font-size="{size:.2f}"',
+             f'fill="{to_hex(t["color"])}"', f'text-anchor="{anchor}"',
+             'dominant-baseline="central"']
+    if t["family"] != "sans-serif":
+        attrs.append(f'font-family="{_FAMILIES.get(t["family"], t["family"])}"')
+    if t["weight"] != "normal":
+        attrs.append(f'font-weight="{t["weight"]}"')
+    if t["alpha"] is not None:
+        attrs.append(f'fill-opacity="{t["alpha"]}"')
+    if t["rotation"]:
+        attrs.append(f'transform="rotate({-t["rotation"]} {x:.2f} {y:.2f})"')
+    if t["gid"] is not None:
+        attrs.append(f'data-gid="{html.escape(t["gid"])}"')
+    spans = "".join(f'<tspan x="{x:.2f}" y="{y + first + i * step:.2f}" '
+                    f'xml:space="preserve">{html.escape(line)}</tspan>'
+                    for i, line in enumerate(lines))
+    return f"<text {' '.join(attrs)}>{spans}</text>"
+
+
+class SVGDiagram(str):
+    """SVG text of a diagram; Jupyter shows it as a picture (``_repr_svg_``), sharp at any
+    zoom. Its ``repr`` names what it shows, like :class:`DiagramFigure`'s."""
+
+    def __new__(cls, text, label, *, size_pt=None, cell_pt=None):
+        self = super().__new__(cls, text)
+        self.convkit_label = label
+        self.size_pt, self.cell_pt = size_pt, cell_pt  # (width, height), one grid cell
+        return self
+
+    def _repr_svg_(self):
+        return str(self)
+
+    def __repr__(self):
+        return f"<convkit figure: {self.convkit_label}>"

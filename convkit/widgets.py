@@ -1,16 +1,31 @@
-"""The explorer: move a slider, every diagram of the course redraws at once.
+"""The explorer: move a slider, step through the outputs, and the diagram follows.
 
     from convkit.widgets import explore
     explore()                                   # the article's 5x5 input, 3x3 kernel
     explore((6, 7), 3, stride=2, view="participation counts")
+    explore(5, 3, view="input-loss map", select=12, linked=True)   # two views, one selection
+    explore(5, 3, select=4, focus=True)         # the lecture-hall close-up
 
-Sliders set the input height and width, the (square) kernel size, stride, padding and
-dilation; a dropdown picks the view (forward map, input-loss map, weight-derivative map,
-participation counts, im2col matrix) and another picks one output, input or weight to
-highlight.  A status line says what the geometry gives — or, for a combination that does
-not fit, what is wrong; the widget never shows a traceback for a bad geometry.
+Built for a projector: a column of compact controls beside one figure box of fixed size
+(the explorer is 590 px tall, inside the ~647 px a notebook shows at 1024x768), so the
+page never jumps. Sliders set the input height and width, the (square) kernel size,
+stride, padding and dilation; a dropdown picks the view, another the selected output /
+input / weight, which ◀ / ▶ and ▷ (play) step through, with its sum spelled out under
+the figure (``z4 = x6·k0 + …``, ``dx12 = dz0·k8 + …``, ``dk4 = dz0·x6 + …``).
+*focus* shows the selected window, the kernel and the sum large; *linked* shows the
+selection in two views side by side (forward map | im2col matrix, input-loss map | full
+correlation), the same cells marked in both. A geometry too big to draw legibly falls
+back to the focus view; a geometry that does not fit says why (never a traceback).
 
-Built from ipywidgets ``interactive`` and inline matplotlib only (no extra extension).
+The selection is one (kind, id): it survives a geometry change while its id exists and is
+cleared (said so in the status line) when the view changes to another kind or the id
+disappears; it is never re-applied later. Figures are SVG written directly by
+:mod:`convkit.diagrams` (``svg=True``), sharp at any zoom and redrawn in a few ms;
+no Output widget is used.
+
+Pure ipywidgets (no extra extension). A saved notebook reopened without a kernel shows
+"The explorer is not running: run this cell to start the explorer." instead of
+JupyterLab's "Error displaying widget".
 """
 from __future__ import annotations
 
@@ -20,9 +35,10 @@ import numbers
 import numpy as np
 
 from . import diagrams, trace
+from .diagrams._common import marked_by, sum_formula
 from .geometry import conv_geometry, pair
 
-__all__ = ["explore", "render", "VIEWS", "LIMITS", "MAX_CELLS"]
+__all__ = ["explore", "render", "VIEWS", "LIMITS", "MAX_CELLS", "LINKED", "Explorer"]
 
 # view label -> (diagram function, what the selected id names in that view)
 VIEWS = {
@@ -32,13 +48,27 @@ VIEWS = {
     "participation counts": (diagrams.draw_participation_counts, "input"),
     "im2col matrix": (diagrams.draw_im2col_matrix, "output"),
 }
+# the focus view (a map drawn close up) that shows each view's selection
+FOCUS_OF = {"forward map": "forward map", "input-loss map": "input-loss map",
+            "weight-derivative map": "weight-derivative map",
+            "participation counts": "input-loss map", "im2col matrix": "forward map"}
+# linked views: the second view shown beside each view (one selection, the same cells marked)
+LINKED = {"forward map": ("im2col matrix", diagrams.draw_im2col_matrix),
+          "im2col matrix": ("forward map", diagrams.draw_forward_map),
+          "input-loss map": ("full correlation", diagrams.draw_full_correlation),
+          "participation counts": ("full correlation", diagrams.draw_full_correlation),
+          "weight-derivative map": ("im2col matrix", diagrams.draw_im2col_matrix)}
 
-# slider ranges: small enough that a map of small grids stays readable on a projector
+# slider ranges: what the maps or the focus view draw legibly on a projector
 LIMITS = {"height": (1, 8), "width": (1, 8), "kernel": (1, 5), "stride": (1, 3),
           "padding": (0, 2), "dilation": (1, 3)}
-# A map of many small grids takes seconds to draw; above this many cells the explorer
-# says so instead of freezing (a 5x5 forward map draws 225, a 7x7 one 1225).
-MAX_CELLS = 2500
+# Above this many grid cells a whole map is not drawn (it could not be read in the box):
+# the explorer shows the focus view instead.  A 5x5 forward map draws 225, a 7x7 one 1225.
+MAX_CELLS = 1300
+# The figure box (CSS px, at 100 % zoom) and the smallest grid cell legible in it.
+BOX = (560, 500)
+MIN_CELL_PX = 17
+HEIGHT_PX = 590  # the whole explorer
 
 
 # --------------------------------------------------------------------------- pure part
@@ -93,56 +123,167 @@ def _ids(values):
     return ", ".join(str(int(v)) for v in values) if len(values) else "none"
 
 
-def render(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="forward map",
-           select=None):
-    """Check a geometry and draw one view of it.
+def _geometry_line(geom):
+    (h, w), (k, _), (ho, wo) = geom.input, geom.kernel, geom.output
+    return (f"{h}×{w} input, {k}×{k} kernel, stride {geom.stride[0]}, padding "
+            f"{geom.padding[0]}, dilation {geom.dilation[0]} → {ho}×{wo} output "
+            f"({ho * wo} outputs × {k * k} multiply-adds)")
 
-    -> ``(status, figure)``: ``status`` is plain text (a second line names the highlighted
-    element and who it touches); ``figure`` is the matplotlib Figure, or ``None`` when the
-    geometry cannot be drawn (``status`` then says why).
-    ``select`` is the flat id of the highlighted output / input / weight (see ``VIEWS``).
+
+def _legible(picture, box=BOX, smallest=MIN_CELL_PX):
+    """Whether a picture's grid cells come out at least ``smallest`` px wide in ``box``."""
+    width, height = picture.size_pt
+    scale = min(box[0] / width, box[1] / height)
+    return picture.cell_pt * scale >= smallest
+
+
+def draw(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="forward map",
+         select=None, *, focus=False, linked=False, svg=True, box=BOX):
+    """Everything the explorer shows for one state, without widgets.
+
+    -> dict with ``status`` (plain text), ``pictures`` (0, 1 or 2 drawings: SVG, or
+    Figures with ``svg=False``), ``formula`` (the selection's sum, or ""), ``focus``
+    (whether the focus view is shown) and ``error`` (True when nothing could be drawn).
+    ``select`` is the flat id of the selected output / input / weight (see ``VIEWS``).
     """
     if view not in VIEWS:
         raise ValueError(f"view must be one of {list(VIEWS)}, got {view!r}")
+    result = dict(status="", pictures=[], formula="", focus=False, error=True)
     try:
         geom = conv_geometry((height, width), kernel, stride, padding, dilation)
     except (TypeError, ValueError) as error:
-        return f"Cannot draw this geometry: {error}.", None
-    draw, kind = VIEWS[view]
-    (ho, wo) = geom.output
-    if cells_drawn(geom, view) > MAX_CELLS:
-        return (f"The {view} of a {height}×{width} input with a {ho}×{wo} output would draw "
-                f"{cells_drawn(geom, view)} cells, too many to redraw at once (limit "
-                f"{MAX_CELLS}): make the input or padding smaller, or the stride larger.", None)
-    status = (f"{height}×{width} input, {kernel}×{kernel} kernel, stride {stride}, padding "
-              f"{padding}, dilation {dilation} → {ho}×{wo} output "
-              f"({ho * wo} outputs × {kernel * kernel} multiply-adds)")
+        result["status"] = f"Cannot draw this geometry: {error}."
+        return result
+    drawing, kind = VIEWS[view]
+    n = element_count(geom, kind)
+    if select is not None and not 0 <= select < n:
+        result["status"] = (f"Cannot highlight {kind} {select}: this geometry has {n} {kind}s "
+                            f"(ids 0–{n - 1}).")
+        return result
+    status = _geometry_line(geom)
+    args = ((height, width), kernel)
+    kw = dict(stride=stride, padding=padding, dilation=dilation, svg=svg)
+    mark = None if select is None else marked_by(geom, kind, select)
+    pictures, note = [], ""
+    if not focus and cells_drawn(geom, view) <= MAX_CELLS:
+        if linked:  # a map shows the selection's panel only, beside the second view
+            one = {"panels": [0 if select is None else select]} if view in FOCUS_OF and \
+                view == FOCUS_OF[view] else {}
+            pictures = [drawing(*args, **kw, highlight=select, mark=mark, **one),
+                        _linked_picture(geom, view, select, kind, args, kw)]
+        else:
+            pictures = [drawing(*args, **kw, highlight=select, mark=mark)]
+        part = (box[0] / len(pictures), box[1])
+        if svg and not all(_legible(p, part, MIN_CELL_PX * (0.75 if linked else 1))
+                           for p in pictures):
+            pictures, note = [], "too many cells to read at this size"
+    elif not focus:
+        note = f"{cells_drawn(geom, view)} cells, too many to read at once"
+    if not pictures:  # the focus view: asked for, or the fallback for a big geometry
+        shown = 0 if select is None else select
+        pictures = [diagrams.draw_focus(*args, **kw, view=FOCUS_OF[view], highlight=shown)]
+        result["focus"] = True
+        if note:
+            status += f"\nThe whole {view} would draw {note}: showing the focus view."
+        if select is None:
+            status += f"\n(focus view of {kind} 0; pick one with the {kind} selector or ▶)"
     if select is not None:
-        if not 0 <= select < element_count(geom, kind):
-            return (f"Cannot highlight {kind} {select}: this geometry has "
-                    f"{element_count(geom, kind)} {kind}s (ids 0–{element_count(geom, kind) - 1}).",
-                    None)
         status += "\nSelected " + describe(geom, kind, select)
-    figure = draw((height, width), kernel, stride=stride, padding=padding, dilation=dilation,
-                  highlight=select)
-    return status, figure
+        result["formula"] = sum_formula(geom, kind, select, per_line=3)
+    result.update(status=status, pictures=pictures, error=False)
+    return result
+
+
+def _linked_picture(geom, view, select, kind, args, kw):
+    """The second view of a linked pair, showing the same selection with the same marks."""
+    name, drawing = LINKED[view]
+    if kind == "weight":  # the im2col matrix, that weight's column marked
+        return drawing(*args, **kw, mark=None if select is None else {f"k{select}"})
+    mark = None if select is None else marked_by(geom, kind, select)
+    if name == "forward map":  # the selected output's panel
+        return drawing(*args, **kw, highlight=select, mark=mark,
+                       panels=[0 if select is None else select])
+    if name == "full correlation" and select is None:
+        return drawing(*args, **kw)
+    return drawing(*args, **kw, highlight=select, mark=mark)
+
+
+def render(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="forward map",
+           select=None):
+    """Check a geometry and draw one view of it (as a matplotlib Figure).
+
+    -> ``(status, figure)``: ``status`` is plain text (a second line names the highlighted
+    element and who it touches); ``figure`` is the matplotlib Figure (the focus view when
+    the whole view has too many cells), or ``None`` when the geometry cannot be drawn
+    (``status`` then says why). ``select`` is the flat id of the highlighted output /
+    input / weight (see ``VIEWS``).
+    """
+    result = draw(height, width, kernel, stride, padding, dilation, view, select, svg=False)
+    return result["status"], (result["pictures"][0] if result["pictures"] else None)
 
 
 # --------------------------------------------------------------------------- the widget
-NONE = -1  # the highlight dropdown's "nothing selected"
+NONE = -1  # the selection dropdown's "nothing selected"
+
+PLACEHOLDER = ("The explorer is not running: run this cell to start the explorer.")
+# Shown before the widget's own output. While the live explorer follows it, CSS hides it;
+# in a saved notebook reopened without the widget's state, it stays and the dead widget
+# output after it ("Error displaying widget: model not found") is hidden instead.
+_PLACEHOLDER_HTML = f"""<div class="convkit-explorer-placeholder"
+ style="font-size:18px;padding:12px 16px;border:2px dashed #888;border-radius:6px;
+ color:#1a1a1a;background:#f6f6f6">{PLACEHOLDER}</div>
+<style>
+.jp-OutputArea-child:has(.convkit-explorer-placeholder):has(+ .jp-OutputArea-child .convkit-explorer) {{display:none}}
+.jp-OutputArea-child:has(.convkit-explorer-placeholder) + .jp-OutputArea-child:not(:has(.convkit-explorer)) {{display:none}}
+</style>"""
+
+_CSS = f"""<style>
+.convkit-explorer {{height:{HEIGHT_PX}px; box-sizing:border-box; overflow:hidden}}
+.convkit-explorer .convkit-controls {{flex:0 0 250px; width:250px}}
+.convkit-explorer .convkit-controls .widget-label {{font-size:14px}}
+.convkit-explorer .convkit-status {{font-size:13px; line-height:1.3; color:#1a1a1a}}
+.convkit-explorer .convkit-main {{flex:1 1 auto; min-width:0}}
+.convkit-explorer .convkit-figure {{width:100%; height:{BOX[1]}px; display:flex; gap:6px}}
+.convkit-explorer .convkit-figure > div {{flex:1 1 0; min-width:0; height:100%}}
+.convkit-explorer .convkit-figure svg {{width:100%; height:100%; display:block}}
+.convkit-explorer .convkit-formula {{font:18px/1.25 'DejaVu Sans Mono', monospace;
+  white-space:pre; overflow:hidden; height:{HEIGHT_PX - BOX[1] - 8}px; color:#1a1a1a}}
+.convkit-explorer .convkit-message {{font-size:18px; color:#b00020; padding:24px}}
+.convkit-explorer button {{font-size:16px}}
+</style>"""
+
+
+class Explorer:
+    """Mixin marker; the widget is made in :func:`explore` (an ``ipywidgets.HBox``)."""
+
+
+def _explorer_class():
+    import ipywidgets as widgets
+    from IPython.display import HTML, display
+
+    class ExplorerBox(widgets.HBox, Explorer):
+        """The explorer widget: controls column | figure box and formula."""
+
+        def _ipython_display_(self, **kwargs):
+            display(HTML(_PLACEHOLDER_HTML))
+            display(self._repr_mimebundle_(), raw=True)
+
+    return ExplorerBox
 
 
 def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
-            view="forward map", select=None):
+            view="forward map", select=None, focus=False, linked=False):
     """An ipywidgets explorer of one convolution's geometry; display it as a cell's last line.
 
     ``input_size`` (int or (h, w)), ``kernel_size`` (int, square kernel), ``stride``,
     ``padding``, ``dilation`` (ints) set the starting slider positions, ``view`` the first
-    diagram (a key of ``VIEWS``) and ``select`` the flat id highlighted (``None``: nothing).
-    Returns the ``ipywidgets.interactive`` widget (its figure lives in ``widget.out``).
+    diagram (a key of ``VIEWS``), ``select`` the selected flat id (``None``: nothing),
+    ``focus`` starts in the close-up view, ``linked`` with the second view beside it.
+    Returns the widget; ``.sliders``, ``.view_box``, ``.select_box``, ``.play``,
+    ``.prev_button``, ``.next_button``, ``.focus_box``, ``.linked_box``, ``.status``,
+    ``.figure`` and ``.formula`` are its parts.
     """
     import ipywidgets as widgets
-    from IPython.display import clear_output, display
 
     height, width = pair(input_size, "input_size")
     start = {"height": height, "width": width, "kernel": kernel_size, "stride": stride,
@@ -158,66 +299,160 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
 
     labels = {"height": "input H", "width": "input W", "kernel": "kernel K", "stride": "stride",
               "padding": "padding", "dilation": "dilation"}
+    row = widgets.Layout(width="246px", height="28px")
+    style = {"description_width": "62px"}
     sliders = {name: widgets.IntSlider(value=int(value), min=LIMITS[name][0], max=LIMITS[name][1],
-                                       description=labels[name], continuous_update=False)
+                                       description=labels[name], continuous_update=False,
+                                       layout=row, style=style)
                for name, value in start.items()}
-    view_box = widgets.Dropdown(options=list(VIEWS), value=view, description="view")
-    # -1 stands for "nothing": a Dropdown whose value is None shows as blank in the browser
-    select_box = widgets.Dropdown(options=[("none", NONE)], value=NONE, description="highlight")
-    status = widgets.HTML()
-    remembered = {"output": None, "input": None, "weight": None}
-    remembered[VIEWS[view][1]] = select
-    state = {"busy": False}
+    view_box = widgets.Dropdown(options=list(VIEWS), value=view, description="view",
+                                layout=row, style=style)
+    select_box = widgets.Dropdown(options=[("none", NONE)], value=NONE, description="selected",
+                                  layout=row, style=style)
+    button = widgets.Layout(width="44px", height="32px")
+    prev_button = widgets.Button(description="◀", tooltip="previous", layout=button)
+    next_button = widgets.Button(description="▶", tooltip="next", layout=button)
+    play = widgets.Play(value=0, min=0, max=0, interval=1500, show_repeat=False,
+                        layout=widgets.Layout(width="120px", height="32px"))
+    focus_box = widgets.ToggleButton(value=bool(focus), description="focus",
+                                     tooltip="the selected window, the kernel and the sum, large",
+                                     layout=widgets.Layout(width="118px", height="30px"))
+    linked_box = widgets.ToggleButton(value=bool(linked), description="linked",
+                                      tooltip="the same selection in a second view beside it",
+                                      layout=widgets.Layout(width="118px", height="30px"))
+    status = widgets.HTML(layout=widgets.Layout(width="246px"))
+    status.add_class("convkit-status")
+    figure = widgets.HTML(layout=widgets.Layout(width="100%"))
+    figure.add_class("convkit-figure-box")
+    formula = widgets.HTML()
+    css = widgets.HTML(_CSS, layout=widgets.Layout(display="none"))
 
-    def refresh_choices(change=None):
-        """Offer the ids the current view can highlight; keep each kind's last choice."""
-        kind = VIEWS[view_box.value][1]
+    state = {"busy": False, "kind": VIEWS[view][1], "geom": None, "draws": 0}
+
+    def geometry_now():
         try:
-            geom = conv_geometry((sliders["height"].value, sliders["width"].value),
+            return conv_geometry((sliders["height"].value, sliders["width"].value),
                                  sliders["kernel"].value, sliders["stride"].value,
                                  sliders["padding"].value, sliders["dilation"].value)
-            count = element_count(geom, kind)
         except ValueError:
-            count = 0
-        wanted = remembered[kind]
+            return None
+
+    def current():
+        return None if select_box.value == NONE else select_box.value
+
+    def set_choices(keep, note=None):
+        """Offer the ids of the current view's kind; keep ``keep`` if it exists."""
+        kind = VIEWS[view_box.value][1]
+        geom = geometry_now()
+        count = element_count(geom, kind) if geom is not None else 0
         state["busy"] = True  # these assignments must not each trigger a redraw
         try:
             select_box.options = [("none", NONE)] + [(f"{kind} {i}", i) for i in range(count)]
-            select_box.value = wanted if wanted is not None and wanted < count else NONE
+            select_box.value = keep if keep is not None and keep < count else NONE
+            play.max = max(count - 1, 0)
+            play.value = 0 if select_box.value == NONE else select_box.value
         finally:
             state["busy"] = False
+        state["note"] = ""
+        if keep is not None and select_box.value == NONE:
+            state["note"] = f"(selection {state['kind']} {keep} cleared: {note or 'gone'})"
+        state["kind"] = kind
 
-    def remember(change):
-        if not state["busy"]:
-            remembered[VIEWS[view_box.value][1]] = None if change["new"] == NONE else change["new"]
+    def redraw():
+        state["draws"] += 1
+        result = draw(*(sliders[n].value for n in ("height", "width", "kernel", "stride",
+                                                   "padding", "dilation")),
+                      view_box.value, current(), focus=focus_box.value,
+                      linked=linked_box.value)
+        text = result["status"]
+        if state.get("note"):
+            text += "\n" + state["note"]
+        if result["error"]:
+            status.value = f"<b style='color:#b00020'>⚠ {html.escape(text)}</b>"
+            figure.value = (f"<div class='convkit-figure'><div class='convkit-message'>"
+                            f"{html.escape(text)}</div></div>")
+            formula.value = "<div class='convkit-formula'></div>"
+            return
+        status.value = html.escape(text).replace("\n", "<br>")
+        figure.value = ("<div class='convkit-figure' data-draw='%d'>" % state["draws"]
+                        + "".join(f"<div>{p}</div>" for p in result["pictures"]) + "</div>")
+        shown = "" if result["focus"] else result["formula"]  # focus draws it in the figure
+        formula.value = f"<div class='convkit-formula'>{html.escape(shown)}</div>"
 
-    # registered before `interactive` registers its own observers, so the choices are
-    # already right when it redraws
-    for control in (*sliders.values(), view_box):
-        control.observe(refresh_choices, names="value")
-    select_box.observe(remember, names="value")
-    refresh_choices()
-    if select is not None and select_box.value != select:
-        raise ValueError(f"select={select} is not an id this geometry's {view} can highlight")
-
-    def show(height, width, kernel, stride, padding, dilation, view, select):
+    def on_geometry(change):
         if state["busy"]:
             return
-        text, figure = render(height, width, kernel, stride, padding, dilation, view,
-                              None if select == NONE else select)
-        status.value = (html.escape(text).replace("\n", "<br>") if figure is not None else
-                        f"<b style='color:#b00020'>⚠ {html.escape(text)}</b>")
-        if figure is None:
-            clear_output()  # no stale picture under the message
-        else:
-            display(figure)  # a plain Figure (not pyplot's), so it shows exactly once
+        set_choices(current(), "not in this geometry")
+        redraw()
 
-    explorer = widgets.interactive(show, **sliders, view=view_box, select=select_box)
+    def on_view(change):
+        if state["busy"]:
+            return
+        old_kind, new_kind = state["kind"], VIEWS[change["new"]][1]
+        before = current()
+        set_choices(before if old_kind == new_kind else None)
+        if before is not None and old_kind != new_kind:
+            state["note"] = (f"(selection {old_kind} {before} cleared: the {change['new']} "
+                             f"selects {new_kind}s)")
+        redraw()
+
+    def on_select(change):
+        if state["busy"]:
+            return
+        state["note"] = ""
+        state["busy"] = True
+        try:
+            play.value = 0 if current() is None else current()
+        finally:
+            state["busy"] = False
+        redraw()
+
+    def on_play(change):
+        if state["busy"] or change["new"] == current():
+            return
+        select_box.value = change["new"]
+
+    def step(by):
+        count = len(select_box.options) - 1
+        if count:
+            now = current()
+            select_box.value = (0 if by > 0 else count - 1) if now is None else (now + by) % count
+
+    def on_toggle(change):
+        if not state["busy"]:
+            redraw()
+
+    for slider in sliders.values():
+        slider.observe(on_geometry, names="value")
+    view_box.observe(on_view, names="value")
+    select_box.observe(on_select, names="value")
+    play.observe(on_play, names="value")
+    focus_box.observe(on_toggle, names="value")
+    linked_box.observe(on_toggle, names="value")
+    prev_button.on_click(lambda _: step(-1))
+    next_button.on_click(lambda _: step(+1))
+
+    set_choices(select)
+    if select is not None and select_box.value != select:
+        raise ValueError(f"select={select} is not an id this geometry's {view} can highlight")
+    state["note"] = ""
+
+    controls = widgets.VBox(
+        [css, *(sliders[n] for n in ("height", "width", "kernel", "stride", "padding",
+                                     "dilation")),
+         view_box, select_box,
+         widgets.HBox([prev_button, play, next_button]),
+         widgets.HBox([focus_box, linked_box]), status],
+        layout=widgets.Layout(width="250px"))
+    controls.add_class("convkit-controls")
+    main = widgets.VBox([figure, formula])
+    main.add_class("convkit-main")
+    explorer = _explorer_class()([controls, main])
     explorer.add_class("convkit-explorer")
-    left = widgets.VBox([sliders[name] for name in ("height", "width", "kernel")] + [view_box])
-    right = widgets.VBox([sliders[name] for name in ("stride", "padding", "dilation")] + [select_box])
-    explorer.children = (widgets.HBox([left, right]), status, explorer.out)
-    explorer.status = status
-    explorer.sliders = sliders
-    explorer.view_box, explorer.select_box = view_box, select_box
+    explorer.sliders, explorer.view_box, explorer.select_box = sliders, view_box, select_box
+    explorer.play, explorer.prev_button, explorer.next_button = play, prev_button, next_button
+    explorer.focus_box, explorer.linked_box = focus_box, linked_box
+    explorer.status, explorer.figure, explorer.formula = status, figure, formula
+    explorer.redraws = lambda: state["draws"]
+    redraw()
     return explorer

@@ -226,3 +226,106 @@ def test_repr_names_the_drawing_not_its_pixel_size():
     assert repr(diagrams.draw_forward_map(5, 3)) == (
         "<convkit figure: forward map, input 5x5, kernel 3x3, stride 1, padding 0, "
         "dilation 1  →  output 3x3>")
+
+
+# --------------------------------------------------------------------------- mark, svg, focus
+def _marks(fig):
+    """{element name: how many cells framed for it} from the mark frames' gids."""
+    found = {}
+    for patch in fig.axes[0].patches:
+        gid = patch.get_gid() or ""
+        if gid.startswith("mark "):
+            for name in gid.split()[1:]:
+                found[name] = found.get(name, 0) + 1
+    return found
+
+
+def test_marked_by_names_what_a_selection_sums():
+    g = conv_geometry(5, 3)
+    # typed from the article: output 4 reads x6 x7 x8 x11 x12 x13 x16 x17 x18
+    assert diagrams.marked_by(g, "output", 4) == {f"x{i}" for i in (6, 7, 8, 11, 12, 13, 16, 17, 18)}
+    assert diagrams.marked_by(g, "input", 0) == {"z0"}          # a corner feeds one output
+    assert diagrams.marked_by(g, "weight", 4) == {f"z{o}" for o in range(9)}
+
+
+@pytest.mark.parametrize("geometry", GEOMETRIES[:5])
+def test_one_selection_marks_the_same_cells_in_linked_views(geometry):
+    """forward map | im2col row, input-loss map | full correlation: same names, once each."""
+    size, ksize, kw = _split(geometry)
+    g = conv_geometry(size, ksize, **kw)
+    o = g.output[0] * g.output[1] // 2
+    names = diagrams.marked_by(g, "output", o)
+    left = _marks(diagrams.draw_forward_map(size, ksize, **kw, highlight=o, mark=names))
+    right = _marks(diagrams.draw_im2col_matrix(size, ksize, **kw, highlight=o, mark=names))
+    assert left == right == {n: 1 for n in names}
+    p = g.input[0] * g.input[1] // 2
+    names = diagrams.marked_by(g, "input", p)
+    left = _marks(diagrams.draw_input_grad_map(size, ksize, **kw, highlight=p, mark=names))
+    right = _marks(diagrams.draw_full_correlation(size, ksize, **kw, highlight=p, mark=names))
+    assert left == right == {n: 1 for n in names}
+
+
+def test_mark_without_highlight_marks_every_panel():
+    # x12, the centre of a 5x5 input, is read by all 9 outputs
+    assert _marks(diagrams.draw_forward_map(5, 3, mark={"x12"})) == {"x12": 9}
+
+
+@pytest.mark.parametrize("mark, error, match", [
+    ("x6", TypeError, "set of names"),
+    ({"y3"}, ValueError, "'y3' is not an element name"),
+    ({"x25"}, ValueError, "'x25' does not exist; this geometry has ids x0..x24"),
+])
+@pytest.mark.parametrize("draw", DRAWINGS, ids=lambda f: f.__name__)
+def test_mark_is_checked(draw, mark, error, match):
+    with pytest.raises(error, match=match):
+        draw(5, 3, mark=mark)
+
+
+def test_panels_draws_only_those_panels_in_one_row():
+    fig = diagrams.draw_forward_map(5, 3, panels=[0, 1, 2])
+    captions = {t.get_text(): t.get_position() for t in _texts(fig)
+                if (t.get_gid() or "").startswith("caption ")}
+    assert sorted(captions) == ["z0", "z1", "z2"]
+    assert len({y for _, y in captions.values()}) == 1
+    drawn, seen = _read(fig, "fwd", (3, 3, 5, 5))
+    assert seen == 3 * 9 and (drawn[1:] == -1).all()
+    with pytest.raises(ValueError, match="panels must be distinct"):
+        diagrams.draw_forward_map(5, 3, panels=[1, 1])
+
+
+@pytest.mark.parametrize("draw", DRAWINGS, ids=lambda f: f.__name__)
+def test_svg_is_well_formed_and_writes_the_same_numbers(draw):
+    import xml.etree.ElementTree as ET
+    fig = draw(5, 3, stride=2, padding=1, highlight=0)
+    svg = draw(5, 3, stride=2, padding=1, highlight=0, svg=True)
+    assert repr(svg) == repr(fig) and svg._repr_svg_() == str(svg)
+    root = ET.fromstring(str(svg))
+    ns = "{http://www.w3.org/2000/svg}"
+    in_svg = {t.get("data-gid"): "".join(t.itertext()) for t in root.iter(f"{ns}text")
+              if t.get("data-gid") and t.get("data-gid") not in ("title", "subtitle")}
+    in_fig = {t.get_gid(): t.get_text() for t in fig.axes[0].texts if t.get_gid()}
+    assert in_svg == {k: v.replace("\n", "") for k, v in in_fig.items()}
+
+
+@pytest.mark.parametrize("view, index, lhs, terms", [
+    # typed from the article (5x5, 3x3): z4's window, dx12's outputs (rotated), dk4's inputs
+    ("forward map", 4, "z4", "x6·k0 x7·k1 x8·k2 x11·k3 x12·k4 x13·k5 x16·k6 x17·k7 x18·k8"),
+    ("input-loss map", 12, "dx12", "dz0·k8 dz1·k7 dz2·k6 dz3·k5 dz4·k4 dz5·k3 dz6·k2 dz7·k1 dz8·k0"),
+    ("weight-derivative map", 4, "dk4", "dz0·x6 dz1·x7 dz2·x8 dz3·x11 dz4·x12 dz5·x13 dz6·x16 "
+                                        "dz7·x17 dz8·x18"),
+])
+def test_focus_spells_out_the_sum(view, index, lhs, terms):
+    fig = diagrams.draw_focus(5, 3, view=view, highlight=index)
+    (formula,) = [t.get_text() for t in _texts(fig) if t.get_gid() == "formula"]
+    assert formula.startswith(f"{lhs} = ")
+    assert re.findall(r"d?[xz]\d+·[kx]\d+", formula) == terms.split()
+    sizes = [t.get_fontsize() for t in _texts(fig) if t.get_text().strip()]
+    assert min(sizes) >= diagrams.maps.FOCUS_TEXT
+    _render(fig)
+
+
+def test_focus_of_a_large_geometry_still_draws():
+    fig = diagrams.draw_focus(8, 3, padding=2, view="forward map", highlight=55)
+    assert "z55 = " in " ".join(t.get_text() for t in _texts(fig))
+    w, h = fig.get_size_inches()
+    assert w <= 9 and h <= 7.5

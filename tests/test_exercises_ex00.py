@@ -10,7 +10,7 @@ def test_right_answer():
 
 @pytest.mark.parametrize("answer, hint", [
     (..., "still empty"), (2, "add 1"), (5, "input's width"), (9, "number of output pixels"),
-    ("3", "should be a number"), (4, "must stay inside"),
+    ("3", "remove the quotes"), (4, "4th window"), (11, "must stay inside"),
 ])
 def test_wrong_answers_get_specific_hints(answer, hint):
     verdict = ex00.article_output_size(answer)

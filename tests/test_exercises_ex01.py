@@ -30,7 +30,7 @@ def test_output_width_right_answer():
 @pytest.mark.parametrize("answer, hint", [
     (None, "still empty"),
     (..., "still empty"),
-    ("four", "one number"),
+    ("four", "not a string"),
     (4.5, "not a whole number"),
     (5, "rounded up"),              # ceil
     (3, "padding was added once"),   # P instead of 2P (also: forgot + 1)
@@ -66,7 +66,7 @@ def test_output_size_formula_right_answers():
 
 
 @pytest.mark.parametrize("fn, hint", [
-    (lambda I, K, S, P, D: ..., "still returns"),
+    (lambda I, K, S, P, D: ..., "returned Ellipsis"),
     (lambda I, K, S, P, D: (I + 2 * P - D * (K - 1) - 1) / S + 1, "not a whole number"),
     (lambda I, K, S, P, D: math.ceil((I + 2 * P - D * (K - 1) - 1) / S) + 1, "rounded up"),
     (lambda I, K, S, P, D: (I + P - D * (K - 1) - 1) // S + 1, "padding was added once"),
@@ -77,7 +77,7 @@ def test_output_size_formula_right_answers():
     (lambda I, K, S, P, D: I + 2 * P - D * (K - 1), "forgot the stride"),
     (lambda I, K, S, P, D: I - K + 1, "simple formula"),
     (lambda I, K, S, P, D: 1 / 0, "raised ZeroDivisionError"),
-    (lambda I, K, S, P, D: "3", "should return a number"),
+    (lambda I, K, S, P, D: "3", "remove the quotes"),
     (lambda I, K, S, P, D: right_formula(I, K, S, P, D) + (I == 7), "for I=7"),
     (3, "function itself"),
 ], ids=["ellipsis", "no-floor", "ceil", "pad-once", "no-pad", "undilated", "no-plus-1",
@@ -115,7 +115,7 @@ def test_one_output_right_answer():
     ("other-output", "that is the output at row 0, column 0"),
     ("nonsense", "is not it"),
     ("empty", "still empty"),
-    ("list", "one number"),
+    ("list", "should be one number"),
 ])
 def test_one_output_wrong_answers(mistake, hint):
     x, k = ex01.one_output_problem()

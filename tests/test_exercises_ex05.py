@@ -5,31 +5,58 @@ import numpy as np
 import pytest
 
 from convkit.exercises import ex05
+from notebook_text import notebook_text
 
 
 # --------------------------------------------------------------------------- exercise 1
+def slide(h, k, s, p, d):
+    """Window positions along one axis, counted by sliding the window (no formula)."""
+    reach, start, n = d * (k - 1) + 1, 0, 0
+    while start + reach <= h + 2 * p:
+        n, start = n + 1, start + s
+    return n
+
+
 def test_output_sizes_right_answer():
-    # by hand: (7-3)//2+1 = 3;  (8+2-3)//3+1 = 3;  (9-3*2-1)//1+1 = 3... worked per geometry:
-    #   7x7, K3, S2, P0, D1: windows at 0, 2, 4            -> 3
-    #   8, K3, S3, P1: padded 10, windows at 0, 3, 6        -> 3  (9 would need 9..11)
-    #   9, K3, S1, P0, D3: reach 7, windows at 0, 1, 2      -> 3
-    assert ex05.output_sizes([3, 3, 3])
+    # worked per geometry:
+    #   H=7,  K=2, S=3, P=0, D=2: reach 3, windows start at 0, 3 (6 would need 6..8) -> 2
+    #   H=12, K=4, S=2, P=2, D=2: padded 16, reach 7, starts 0, 2, 4, 6, 8        -> 5
+    #   H=7,  K=2, S=1, P=2, D=3: padded 11, reach 4, starts 0..7                   -> 8
+    assert ex05.OUTPUT_SIZE_PROBLEMS == [(7, 2, 3, 0, 2), (12, 4, 2, 2, 2), (7, 2, 1, 2, 3)]
+    right = [slide(*g) for g in ex05.OUTPUT_SIZE_PROBLEMS]
+    assert right == [2, 5, 8]
+    assert ex05.output_sizes(right)
 
 
 @pytest.mark.parametrize("answer, hint", [
     (..., "still empty"),
-    ([3, 3], "give 3 numbers"),
-    ([3, 10 / 3, 3], "round down"),           # (8+2-3)/3+1 = 3.33
-    ([3, 3, 7], "ignores the dilation"),
-    ([3, 2, 3], "ignores the padding"),          # (8-3)//3+1 = 2
-    ([2, 3, 3], "the formula ends in + 1"),       # (7-3)//2 = 2
-    ([3, 3, 3 + 0], "Correct"),
-    ([5, 3, 3], "ignores the stride"),            # 7-3+1 = 5
-    ([3, 4, 3], "expected 3"),
-], ids=["empty", "too-few", "no-floor", "no-dilation", "no-padding", "no-plus-one", "right",
-        "no-stride", "other"])
+    ([2, 5], "give 3 numbers"),
+    ([7 / 3, 5.5, 8], "cannot stop half-way"),
+    ([2.33, 5, 8], "you gave 2.33: a window cannot stop half-way"),
+    ([2, 7, 10], "dilation is ignored"),
+    ([2, 3, 4], "padding is ignored"),
+    ([2, 4, 6], "add 2P, not P"),
+    ([1, 4, 7], "ends in + 1"),
+    ([5, 10, 8], "stride is ignored"),
+    ([2, 5, 99], "expected 8"),
+    ("333", "remove the quotes"),
+], ids=["empty", "too-few", "no-floor", "no-floor-rounded", "no-dilation", "no-padding",
+        "pad-once", "no-plus-one", "no-stride", "other", "text"])
 def test_output_sizes_hints(answer, hint):
-    assert hint in repr(ex05.output_sizes(answer))
+    verdict = ex05.output_sizes(answer)
+    assert not verdict and hint in repr(verdict), repr(verdict)
+
+
+def test_padding_added_once_is_no_longer_praised():
+    """The old geometries all gave 3, so [3, 3, 3] ('padding added once') was praised."""
+    pad_once = [(h + p - d * (k - 1) - 1) // s + 1 for h, k, s, p, d in ex05.OUTPUT_SIZE_PROBLEMS]
+    assert not ex05.output_sizes(pad_once)
+    assert not ex05.output_sizes([3, 3, 3])
+
+
+def test_notebook_asks_for_the_problems_the_checker_judges():
+    text = notebook_text("05_stride-padding-dilation")
+    assert "For each geometry (H, K, S, P, D) in `ex05.OUTPUT_SIZE_PROBLEMS`" in text
 
 
 # --------------------------------------------------------------------------- exercise 2

@@ -47,7 +47,7 @@ def test_im2col_row_agrees_with_im2col_of_the_ids():
     pytest.param(row_by_definition(5, 1, 3), ["row length of 5", "W = 7"], id="output-width"),
     pytest.param(row_by_definition(3, 1, 3), ["row length of 3"], id="kernel-width"),
     pytest.param(row_by_definition(7, 1, 2), ["row of output 7", "(1, 3)"], id="output-7"),
-    pytest.param(row_by_definition(7, 1, 1), ["row of output 6"], id="8-read-with-width-7"),
+    pytest.param(row_by_definition(7, 1, 1), ["the output's id"], id="8-read-with-width-7"),
     pytest.param([[1 + i, 3 + j] for i in range(3) for j in range(3)], ["(row, column) pairs"],
                  id="pairs"),
     pytest.param(np.array(row_by_definition(7, 1, 3)).reshape(3, 3), ["shape (3, 3)", "reshape"],
@@ -101,31 +101,45 @@ def test_forward_matmul_names_the_mistake(mistake, words):
 
 
 # ------------------------------------------------------------------ exercise 3: dX via col2im
+# The redesigned geometry: a 5×6 input, two 3×2 filters, dY (1, 2, 3, 5) — nothing square, so
+# a layout slip cannot hide behind a symmetry (col2im(dcols.T) was praised on the 5×5/3×3 one).
+H, W, KH, KW, F = 5, 6, 3, 2, 2
+
+
+def test_col2im_task_is_the_non_square_geometry():
+    dy, w = ex06.input_gradient_task()
+    assert ex06.COL2IM_TASK == {"input_size": (H, W), "kernel_size": (KH, KW), "filters": F}
+    assert dy.shape == (1, F, H - KH + 1, W - KW + 1) and w.shape == (F, 1, KH, KW)
+
+
 def dx_by_definition(dy, w):
-    """Every multiply-add y[oy, ox] += w[i, j]·x[oy+i, ox+j] sends dy·w back to that input."""
-    dx = np.zeros((1, 1, 5, 5))
-    for oy in range(3):
-        for ox in range(3):
-            for i in range(3):
-                for j in range(3):
-                    dx[0, 0, oy + i, ox + j] += dy[0, 0, oy, ox] * w[0, 0, i, j]
+    """Every multiply-add y[f, oy, ox] += w[f, i, j]·x[oy+i, ox+j] sends dy·w back to that input."""
+    dx = np.zeros((1, 1, H, W))
+    for f in range(dy.shape[1]):
+        for oy in range(H - KH + 1):
+            for ox in range(W - KW + 1):
+                for i in range(KH):
+                    for j in range(KW):
+                        dx[0, 0, oy + i, ox + j] += dy[0, f, oy, ox] * w[f, 0, i, j]
     return dx
 
 
 def overwritten(dy, w, keep):
-    dx = np.full((5, 5), np.nan)
-    for oy in range(3):
-        for ox in range(3):
-            for i in range(3):
-                for j in range(3):
+    dx = np.full((H, W), np.nan)
+    dcols = w.reshape(F, -1).T @ dy.reshape(F, -1)
+    for oy in range(H - KH + 1):
+        for ox in range(W - KW + 1):
+            for i in range(KH):
+                for j in range(KW):
                     if keep == "last" or np.isnan(dx[oy + i, ox + j]):
-                        dx[oy + i, ox + j] = dy[0, 0, oy, ox] * w[0, 0, i, j]
-    return dx.reshape(1, 1, 5, 5)
+                        dx[oy + i, ox + j] = dcols[i * KW + j, oy * (W - KW + 1) + ox]
+    return dx.reshape(1, 1, H, W)
 
 
-def counts_5x5():
-    edge = np.array([1, 2, 3, 2, 1])
-    return np.outer(edge, edge)
+def counts():
+    rows = np.array([sum(1 for s in range(H - KH + 1) if s <= i < s + KH) for i in range(H)])
+    cols = np.array([sum(1 for s in range(W - KW + 1) if s <= j < s + KW) for j in range(W)])
+    return np.outer(rows, cols)
 
 
 def test_input_gradient_accepts_the_definition():
@@ -134,26 +148,35 @@ def test_input_gradient_accepts_the_definition():
 
 def test_input_gradient_agrees_with_a_numerical_gradient():
     dy, w = ex06.input_gradient_task()
-    numeric = ck.numerical_gradient(lambda x: ck.conv2d_loops(x, w), np.zeros((1, 1, 5, 5)), dout=dy)
+    numeric = ck.numerical_gradient(lambda x: ck.conv2d_loops(x, w), np.zeros((1, 1, H, W)), dout=dy)
     assert ex06.input_gradient_col2im(numeric)
 
 
 def test_input_gradient_accepts_col2im_of_wt_dy():
     dy, w = ex06.input_gradient_task()
-    dcols = w.reshape(1, -1).T @ dy.reshape(1, -1)
-    assert ex06.input_gradient_col2im(ck.col2im(dcols[None], (5, 5), 3))
+    dcols = w.reshape(F, -1).T @ dy.reshape(F, -1)
+    assert ex06.input_gradient_col2im(ck.col2im(dcols[None], (H, W), (KH, KW)))
+
+
+def test_col2im_of_dcols_transposed_cannot_be_praised():
+    dy, w = ex06.input_gradient_task()
+    dcols = w.reshape(F, -1).T @ dy.reshape(F, -1)
+    with pytest.raises(ValueError):
+        ck.col2im(dcols.T[None], (H, W), (KH, KW))
+    assert_hint(ex06.input_gradient_col2im(dcols.T), "dcols transposed")
 
 
 @pytest.mark.parametrize("mistake, words", [
-    pytest.param(lambda dy, w: dx_by_definition(dy, w) / counts_5x5(), ["divided", "adjoint", "SUM"],
+    pytest.param(lambda dy, w: dx_by_definition(dy, w) / counts(), ["divided", "adjoint", "SUM"],
                  id="averaged-like-an-inverse"),
     pytest.param(lambda dy, w: overwritten(dy, w, "last"), ["overwritten", "+="], id="last-write-wins"),
     pytest.param(lambda dy, w: overwritten(dy, w, "first"), ["overwritten"], id="first-write-wins"),
     pytest.param(lambda dy, w: dx_by_definition(dy, w[..., ::-1, ::-1]), ["rotated"], id="kernel-rotated"),
-    pytest.param(lambda dy, w: w.reshape(1, -1).T @ dy.reshape(1, -1), ["col2im"], id="dcols-unfolded"),
-    pytest.param(lambda dy, w: (w.reshape(1, -1).T @ dy.reshape(1, -1))[None], ["col2im"],
+    pytest.param(lambda dy, w: w.reshape(F, -1).T @ dy.reshape(F, -1), ["col2im"], id="dcols-unfolded"),
+    pytest.param(lambda dy, w: (w.reshape(F, -1).T @ dy.reshape(F, -1))[None], ["col2im"],
                  id="dcols-unfolded-batched"),
-    pytest.param(lambda dy, w: dy, ["input's shape"], id="output-shape"),
+    pytest.param(lambda dy, w: dy, ["dY's shape"], id="output-shape"),
+    pytest.param(lambda dy, w: dx_by_definition(dy[:, :1], w[:1]), ["only filter 0"], id="one-filter"),
 ])
 def test_input_gradient_names_the_mistake(mistake, words):
     assert_hint(ex06.input_gradient_col2im(mistake(*ex06.input_gradient_task())), *words)

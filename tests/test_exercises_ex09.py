@@ -81,8 +81,8 @@ def test_count_right_answer():
 
 @pytest.mark.parametrize("answer, hint", [
     (..., "still empty"),
-    ("409600", "should be a number"),
-    (True, "should be a number"),
+    ("409600", "remove the quotes"),
+    (True, "truth value"),
     (2 * 32 * 16 * 9 * 100, "direct / im2col count"),
     (32 * 16 * 16 * 25, "left out the batch"),
     (2 * 16 * 16 * 25, "left out the filters"),

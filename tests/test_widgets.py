@@ -84,13 +84,14 @@ def test_a_kernel_that_does_not_fit_gives_a_message_not_a_figure(geometry, reach
     assert padded in status
 
 
-def test_a_view_too_big_to_redraw_quickly_gives_a_message():
+def test_a_view_too_big_to_read_falls_back_to_the_focus_view():
     # 8x8 input, padding 2, 3x3 kernel: a 10x10 output, 100 small 12x12 grids = 14400 cells
     status, figure = widgets.render(8, 8, 3, 1, 2, 1, "forward map")
-    assert figure is None
-    assert "would draw 14400 cells, too many to redraw at once" in status
+    assert "would draw 14400 cells, too many to read at once: showing the focus view" in status
+    assert repr(figure).startswith("<convkit figure: forward map")
+    assert any(t.get_gid() == "formula" for t in figure.axes[0].texts)
     status, figure = widgets.render(8, 8, 3, 1, 2, 1, "participation counts")  # 144 cells
-    assert figure is not None
+    assert "focus" not in status and figure is not None
 
 
 def test_render_rejects_an_unknown_view():
@@ -103,30 +104,38 @@ def test_render_rejects_an_unknown_view():
 def draws(monkeypatch):
     """Count the diagrams the explorer draws (each call = one redraw)."""
     calls = []
-    for view, (draw, kind) in list(widgets.VIEWS.items()):
-        def counted(*args, _draw=draw, _view=view, **kwargs):
-            calls.append((_view, args, kwargs))
-            return _draw(*args, **kwargs)
-        monkeypatch.setitem(widgets.VIEWS, view, (counted, kind))
-    monkeypatch.setattr("IPython.display.display", lambda *a, **k: None)
+    real = widgets.draw
+
+    def counted(*args, **kwargs):
+        calls.append((args, kwargs))
+        return real(*args, **kwargs)
+    monkeypatch.setattr(widgets, "draw", counted)
     return calls
+
+
+def _state(call):
+    """(view, select, stride) a recorded draw call was made with."""
+    args, kwargs = call
+    return args[6], args[7], args[3]
 
 
 def test_every_control_change_redraws_exactly_once(draws):
     explorer = widgets.explore()
     assert len(draws) == 1
     explorer.sliders["stride"].value = 2
-    assert len(draws) == 2 and draws[-1][2]["stride"] == 2
+    assert len(draws) == 2 and _state(draws[-1])[2] == 2
     assert "stride 2" in explorer.status.value and "2×2 output" in explorer.status.value
     explorer.view_box.value = "participation counts"
-    assert len(draws) == 3 and draws[-1][0] == "participation counts"
+    assert len(draws) == 3 and _state(draws[-1])[0] == "participation counts"
     explorer.select_box.value = 24
-    assert len(draws) == 4 and draws[-1][2]["highlight"] == 24
-    explorer.sliders["height"].value = 4  # input 24 no longer exists: highlight falls back
-    assert len(draws) == 5 and draws[-1][2]["highlight"] is None
+    assert len(draws) == 4 and _state(draws[-1])[1] == 24
+    explorer.sliders["height"].value = 4  # input 24 no longer exists: the selection is cleared
+    assert len(draws) == 5 and _state(draws[-1])[1] is None
+    assert "selection input 24 cleared" in explorer.status.value
+    assert explorer.select_box.value == widgets.NONE
 
 
-def test_the_highlight_offers_the_ids_of_the_current_view(draws):
+def test_the_selector_offers_the_ids_of_the_current_view(draws):
     explorer = widgets.explore((6, 7), 3, stride=2)
     ids = [value for _, value in explorer.select_box.options]
     assert ids == [widgets.NONE] + list(range(2 * 3))  # outputs: 2x3
@@ -136,24 +145,78 @@ def test_the_highlight_offers_the_ids_of_the_current_view(draws):
     assert len(explorer.select_box.options) == 1 + 3 * 3
 
 
-def test_each_kind_keeps_its_own_selection(draws):
+def test_a_selection_is_never_reapplied_silently(draws):
     explorer = widgets.explore(select=4)  # output 4
-    explorer.view_box.value = "input-loss map"
-    explorer.select_box.value = 12        # input 12
-    explorer.view_box.value = "im2col matrix"
-    assert explorer.select_box.value == 4 and "output 4" in explorer.status.value
-    explorer.view_box.value = "participation counts"
+    explorer.view_box.value = "input-loss map"   # another kind: cleared, and said so
+    assert explorer.select_box.value == widgets.NONE
+    assert "selection output 4 cleared" in explorer.status.value
+    explorer.select_box.value = 12
+    explorer.view_box.value = "participation counts"  # the same kind: kept, visible
     assert explorer.select_box.value == 12 and "input 12" in explorer.status.value
+    explorer.view_box.value = "im2col matrix"   # output 4 is not remembered
+    assert explorer.select_box.value == widgets.NONE
+    explorer.sliders["stride"].value = 2        # a geometry change re-applies nothing
+    assert explorer.select_box.value == widgets.NONE and "Selected" not in explorer.status.value
+
+
+def test_step_buttons_and_play_move_the_selection(draws):
+    explorer = widgets.explore(5, 3)
+    explorer.next_button.click()
+    assert explorer.select_box.value == 0 and explorer.play.value == 0
+    assert "z0 = x0·k0 + x1·k1 + x2·k2" in explorer.formula.value
+    explorer.next_button.click()
+    explorer.next_button.click()
+    assert explorer.select_box.value == 2
+    explorer.prev_button.click()
+    assert explorer.select_box.value == 1 and explorer.play.value == 1
+    explorer.play.value = 4          # what the play widget does on each tick
+    assert explorer.select_box.value == 4
+    assert "z4 = x6·k0 + x7·k1 + x8·k2" in explorer.formula.value
+    explorer.select_box.value = 8
+    explorer.next_button.click()     # wraps around
+    assert explorer.select_box.value == 0
+    assert explorer.play.max == 8
+
+
+@pytest.mark.parametrize("view, select, formula", [
+    ("input-loss map", 12, "dx12 = dz0·k8 + dz1·k7 + dz2·k6"),
+    ("weight-derivative map", 4, "dk4 = dz0·x6 + dz1·x7 + dz2·x8"),
+    ("im2col matrix", 4, "z4 = x6·k0 + x7·k1 + x8·k2"),
+])
+def test_each_view_spells_out_the_selected_sum(draws, view, select, formula):
+    explorer = widgets.explore(5, 3, view=view, select=select)
+    assert formula in explorer.formula.value
+
+
+def test_focus_and_linked_views(draws):
+    explorer = widgets.explore(5, 3, view="input-loss map", select=12, linked=True)
+    svgs = explorer.figure.value.count("<svg")
+    assert svgs == 2
+    # the same dz cells marked in both: dz0..dz8 all receive x12 in the 5x5 example
+    assert explorer.figure.value.count('data-gid="mark ') == 2 * 9
+    explorer.focus_box.value = True
+    assert explorer.figure.value.count("<svg") == 1 and "close up" in explorer.figure.value
+    assert "dx12 = " in explorer.figure.value  # the sum is drawn in the figure
+
+
+def test_the_explorer_is_displayed_after_a_placeholder(monkeypatch, draws):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda *a, **k: shown.append((a, k)))
+    explorer = widgets.explore()
+    explorer._ipython_display_()
+    (first, _), (second, kw) = shown
+    assert widgets.PLACEHOLDER in first[0].data
+    assert "application/vnd.jupyter.widget-view+json" in second[0] and kw == {"raw": True}
 
 
 def test_an_invalid_geometry_shows_a_message_and_draws_nothing(draws):
     explorer = widgets.explore()
     explorer.sliders["height"].value = 2
-    assert len(draws) == 1  # only the first drawing
     assert "⚠ Cannot draw this geometry" in explorer.status.value
     assert "larger than the padded input" in explorer.status.value
+    assert "<svg" not in explorer.figure.value
     explorer.sliders["padding"].value = 1  # 2 + 2*1 = 4 >= 3: fits again
-    assert len(draws) == 2 and "⚠" not in explorer.status.value
+    assert "⚠" not in explorer.status.value and "<svg" in explorer.figure.value
 
 
 @pytest.mark.parametrize("kwargs, error, match", [

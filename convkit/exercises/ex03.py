@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._core import Verdict, compare_array, correlate_2d, not_yet
+from ._core import Verdict, as_array, checker, compare_array, correlate_2d, fallback, fmt, msg
 from ..direct import conv2d_direct_backward
 
 __all__ = ["dx_problem", "input_gradient", "PARTICIPATION_PROBLEM", "participation"]
@@ -33,44 +33,43 @@ def _full(dz, k, pad):
     return correlate_2d(np.pad(dz, pad), k)
 
 
+def _pad_hint(n, pad):
+    what = msg("did not pad dZ") if pad == 0 else msg("padded dZ by {pad}", pad=pad)
+    return msg("your dX is {n}x{n} but the input is 5x5: you {what}. Pad dZ by K-1 = 2 on every "
+               "side (7x7), then the 3x3 correlation gives 5x5.", n=n, what=what)
+
+
+@checker
 def input_gradient(answer) -> Verdict:
     """Exercise 1: dX (5, 5) of the 5x5 / 3x3 example for ``dx_problem()``'s dz and k."""
-    if answer is None or answer is Ellipsis:
-        return not_yet("your dX is still empty: replace the ... with your code.")
-    try:
-        answer = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        return not_yet(f"dX should be an array of numbers, got {type(answer).__name__}.")
-    if answer.size == 25 and answer.ndim == 4:  # an NCHW (1, 1, 5, 5) answer is fine too
-        answer = answer.reshape(5, 5)
     dz, k = dx_problem()
-    kh = k.shape[0]
-    if answer.ndim == 2 and answer.shape != (5, 5) and answer.shape[0] == answer.shape[1]:
-        n = answer.shape[0]
-        # correlating a (3 + 2p)-square dZ with a 3x3 kernel gives (1 + 2p) square
-        pad = (n - 1) // 2
-        if n % 2 == 1 and pad != kh - 1:
-            what = "did not pad dZ" if pad == 0 else f"padded dZ by {pad}"
-            return not_yet(f"your dX is {n}x{n} but the input is 5x5: you {what}. Pad dZ by "
-                           f"K-1 = {kh - 1} on every side (7x7), then the 3x3 correlation gives "
-                           "5x5.")
-    expected = conv2d_direct_backward(dz[None, None].astype(float),
-                                      np.zeros((1, 1, 5, 5)), k[None, None].astype(float))[0][0, 0]
-    pad = kh - 1
+    pad = k.shape[0] - 1
+    # correlating a (3 + 2p)-square dZ with a 3x3 kernel gives (1 + 2p) square
+    shapes = {(1 + 2 * p, 1 + 2 * p): _pad_hint(1 + 2 * p, p) for p in (0, 1, 3, 4)}
+    expected = conv2d_direct_backward(dz[None, None].astype(float), np.zeros((1, 1, 5, 5)),
+                                      k[None, None].astype(float))[0][0, 0]
     mistakes = [
-        (_full(dz, k, pad), "the kernel is not rotated: correlate the padded dZ with k rotated "
-                            "by 180° (k[::-1, ::-1])."),
-        (_full(dz, k.T, pad), "you transposed the kernel; rotating by 180° is different: flip "
-                              "both axes, k[::-1, ::-1] (or np.rot90(k, 2))."),
-        (_full(dz, k[::-1, :], pad), "you flipped the kernel up-down only; a 180° rotation "
-                                     "flips left-right too: k[::-1, ::-1]."),
-        (_full(dz, k[:, ::-1], pad), "you flipped the kernel left-right only; a 180° rotation "
-                                     "flips up-down too: k[::-1, ::-1]."),
-        (_full(dz[::-1, ::-1], k, pad), "you rotated dZ instead of the kernel."),
+        (_full(dz, k, pad), msg("the kernel is not rotated: correlate the padded dZ with k "
+                                "rotated by 180° (k[::-1, ::-1]).")),
+        (_full(dz, k.T, pad), msg("you transposed the kernel; rotating by 180° is different: "
+                                  "flip both axes, k[::-1, ::-1] (or np.rot90(k, 2)).")),
+        (_full(dz, k[::-1, :], pad), msg("you flipped the kernel up-down only; a 180° rotation "
+                                         "flips left-right too: k[::-1, ::-1].")),
+        (_full(dz, k[:, ::-1], pad), msg("you flipped the kernel left-right only; a 180° "
+                                         "rotation flips up-down too: k[::-1, ::-1].")),
+        (_full(dz[::-1, ::-1], k, pad), msg("you rotated dZ instead of the kernel.")),
+        (_full(dz, np.rot90(k), pad), msg("you rotated the kernel by 90° (np.rot90(k)); the "
+                                          "article rotates by 180°: np.rot90(k, 2) or "
+                                          "k[::-1, ::-1].")),
+        (_full(dz, np.rot90(k, -1), pad), msg("you rotated the kernel by 90° clockwise "
+                                              "(np.rot90(k, -1)); the article rotates by 180°: "
+                                              "np.rot90(k, 2) or k[::-1, ::-1].")),
+        (_full(dz, k[::-1, ::-1].T, pad), msg("you rotated the kernel by 180° and also "
+                                              "transposed it: only the rotation is needed.")),
     ]
-    return compare_array(answer, expected, "your dX", mistakes=mistakes,
-                         praise="dX = dZ padded by K-1 = 2, correlated with the kernel rotated "
-                                "180°: every input collects dZ x the weight it met.")
+    return compare_array(answer, expected, msg("your dX"), mistakes=mistakes, shapes=shapes,
+                         praise=msg("dX = dZ padded by K-1 = 2, correlated with the kernel "
+                                    "rotated 180°: every input collects dZ x the weight it met."))
 
 
 # Exercise 2: participation counts for a non-square input.
@@ -87,34 +86,46 @@ def _counts(input_size, kernel_size):
     return counts
 
 
+@checker
 def participation(answer) -> Verdict:
     """Exercise 2: participation counts (4, 6) for a 4x6 input, 3x3 kernel, stride 1, no padding."""
     (h, w), (kh, kw) = PARTICIPATION_PROBLEM["input_size"], PARTICIPATION_PROBLEM["kernel_size"]
     ho, wo = h - kh + 1, w - kw + 1
     expected = _counts((h, w), (kh, kw))
-    if answer is None or answer is Ellipsis:
-        return not_yet("your counts are still empty: replace the ... with a (4, 6) array.")
-    try:
-        counts = np.asarray(answer)
-    except Exception:  # a student may hand in anything
-        return not_yet(f"hand in a {h}x{w} array of counts, got {type(answer).__name__}.")
-    if not np.issubdtype(counts.dtype, np.number):
-        return not_yet(f"the counts should be numbers, got dtype {counts.dtype}.")
-    if counts.shape == (w, h):
-        return not_yet(f"your array is {w}x{h}: the input has {h} rows and {w} columns, one "
-                       "count per input pixel.")
-    if counts.shape == (ho, wo):
-        return not_yet(f"that has the output's shape ({ho}x{wo}); there is one count per "
-                       f"*input* pixel: shape ({h}, {w}).")
-    if counts.shape == (h, w) and not np.array_equal(counts, expected):
-        total, right_total = int(np.sum(counts)), ho * wo * kh * kw
-        if total != right_total:
-            return not_yet(f"your counts add up to {total}, but there are {ho}x{wo} = "
-                           f"{ho * wo} outputs of {kh * kw} multiply-adds each = {right_total}: "
-                           "every multiply-add uses exactly one input.")
-        return not_yet("the total is right, but some inputs are off. Count, for each input "
-                       "pixel, how many 3x3 windows cover it.")
-    return compare_array(counts, expected, "your array",
-                         praise=f"they sum to {ho * wo * kh * kw} = {ho * wo} outputs x {kh * kw} "
-                                "multiply-adds; each count is (windows covering the row) x "
-                                "(windows covering the column).")
+    rows, cols = _counts((h, 1), (kh, 1))[:, 0], _counts((1, w), (1, kw))[0]
+    name = msg("your count table")
+    shapes = {
+        (ho, wo): msg("that has the output's shape ({ho}x{wo}); there is one count per *input* "
+                      "pixel: shape ({h}, {w}).", ho=ho, wo=wo, h=h, w=w),
+        (kh, kw): msg("that has the kernel's shape; there is one count per *input* pixel: shape "
+                      "({h}, {w}).", h=h, w=w),
+    }
+    counts = as_array(answer, name)
+    mistakes = [
+        (np.full((h, w), kh * kw), msg("not every input takes part {n} times: a corner is "
+                                       "covered by one window only. Count, for each input "
+                                       "pixel, the windows that cover it.", n=kh * kw)),
+        (np.ones((h, w)), msg("every input is covered by at least one window, but the middle "
+                              "ones by several: count them all.")),
+        (np.outer(rows, np.ones(w)), msg("these are the counts along the rows only: multiply "
+                                         "by the windows covering the column too.")),
+        (np.outer(np.ones(h), cols), msg("these are the counts along the columns only: multiply "
+                                         "by the windows covering the row too.")),
+        (rows[:, None] + cols[None, :], msg("you added the row and column counts; a pixel is "
+                                            "covered by (windows on its row) x (windows on its "
+                                            "column): multiply.")),
+    ]
+    verdict = compare_array(counts, expected, name, mistakes=mistakes, shapes=shapes,
+                            praise=msg("they sum to {total} = {outputs} outputs x {taps} "
+                                       "multiply-adds; each count is (windows covering the row) x "
+                                       "(windows covering the column).",
+                                       total=ho * wo * kh * kw, outputs=ho * wo, taps=kh * kw))
+    if verdict.kind != "generic" or counts.size != h * w:
+        return verdict
+    if np.isclose(np.sum(counts), ho * wo * kh * kw):
+        return fallback(msg("the total is right, but some inputs are off. Count, for each input "
+                            "pixel, how many {kh}x{kw} windows cover it.", kh=kh, kw=kw))
+    return fallback(msg("your counts add up to {total}, but there are {ho}x{wo} = {outputs} "
+                        "outputs of {taps} multiply-adds each = {right}: every multiply-add uses "
+                        "exactly one input.", total=fmt(np.sum(counts)), ho=ho, wo=wo,
+                        outputs=ho * wo, taps=kh * kw, right=ho * wo * kh * kw))

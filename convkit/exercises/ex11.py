@@ -14,11 +14,9 @@ The expected answers are written out here from the definitions (loops), not take
 """
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
-from ._core import Verdict, compare_array, correct, not_yet
+from ._core import Verdict, as_number, checker, compare_array, correct, fallback, msg, not_yet
 
 __all__ = ["relu_problem", "relu_backward", "pool_problem", "maxpool_backward",
            "softmax_problem", "cross_entropy_gradient", "parameter_count"]
@@ -43,22 +41,27 @@ def _relu_backward_loops(x, dy):
     return dx
 
 
+@checker
 def relu_backward(answer) -> Verdict:
     """Exercise 1: ReLU's dx for ``relu_problem()``."""
     x, dy = relu_problem()
     expected = _relu_backward_loops(x, dy)
     mistakes = [
-        (np.where(x >= 0, dy, 0.0), "at x == 0 you passed dy through. ReLU has no slope "
-                                    "there; take it as 0 (PyTorch does): use x > 0, not x >= 0."),
-        ((x > 0).astype(float), "this is only the mask (the slope, 0 or 1): multiply it by dy "
-                                "— the chain rule."),
-        (np.where(dy > 0, dy, 0.0), "you masked by the sign of dy. The gate is the *input*: "
-                                    "dy passes where x > 0."),
-        (dy * x, "ReLU's slope is 1 or 0, not x: dy passes unchanged where x > 0."),
-        (np.where(x > 0, 0.0, dy), "the mask is the wrong way round: dy passes where x > 0 and "
-                                   "is blocked where x <= 0."),
+        (np.where(x >= 0, dy, 0.0), msg("at x == 0 you passed dy through. ReLU has no slope "
+                                        "there; take it as 0 (PyTorch does): use x > 0, not "
+                                        "x >= 0.")),
+        ((x > 0).astype(float), msg("this is only the mask (the slope, 0 or 1): multiply it by "
+                                    "dy — the chain rule.")),
+        (np.where(dy > 0, dy, 0.0), msg("you masked by the sign of dy. The gate is the *input*: "
+                                        "dy passes where x > 0.")),
+        (dy * x, msg("ReLU's slope is 1 or 0, not x: dy passes unchanged where x > 0.")),
+        (np.where(x > 0, 0.0, dy), msg("the mask is the wrong way round: dy passes where x > 0 "
+                                       "and is blocked where x <= 0.")),
+        (np.maximum(x, 0), msg("this is ReLU's forward output max(x, 0); the backward pass "
+                               "gates dy: dy where x > 0, else 0.")),
+        (dy, msg("this is dy unchanged: ReLU blocks the gradient where x <= 0.")),
     ]
-    return compare_array(answer, expected, "dx", mistakes=mistakes)
+    return compare_array(answer, expected, msg("dx"), mistakes=mistakes)
 
 
 # ------------------------------------------------------------------ exercise 2: max-pool
@@ -85,6 +88,7 @@ def _maxpool_backward_loops(x, dy):
     return dx
 
 
+@checker
 def maxpool_backward(answer) -> Verdict:
     """Exercise 2: the 2×2 max-pool's dx (1, 1, 4, 4) for ``pool_problem()``."""
     x, dy = pool_problem()
@@ -98,16 +102,24 @@ def maxpool_backward(answer) -> Verdict:
             i, j = np.unravel_index(np.argmin(window), window.shape)
             losers[0, 0, 2 * p + i, 2 * q + j] = dy[0, 0, p, q]
     mistakes = [
-        (upsampled, "you copied dy to all four positions of each window. Only the maximum "
-                    "reached the output, so only it gets the gradient; the other three get 0."),
-        (upsampled / 4, "you spread dy evenly over the window — that is average-pooling's "
-                        "backward. Max-pooling sends all of dy to the one maximum."),
-        (winners, "you marked where the maxima are (1s): put dy's value there instead of 1."),
-        (losers, "you sent dy to each window's minimum; it belongs at the maximum (argmax)."),
+        (upsampled, msg("you copied dy to all four positions of each window. Only the maximum "
+                        "reached the output, so only it gets the gradient; the other three get "
+                        "0.")),
+        (upsampled / 4, msg("you spread dy evenly over the window — that is average-pooling's "
+                            "backward. Max-pooling sends all of dy to the one maximum.")),
+        (winners, msg("you marked where the maxima are (1s): put dy's value there instead of "
+                      "1.")),
+        (losers, msg("you sent dy to each window's minimum; it belongs at the maximum "
+                     "(argmax).")),
+        (winners * x, msg("you put the maximum's value x there; it gets dy instead (the "
+                          "gradient, not the input).")),
+        (winners * upsampled * x, msg("you multiplied dy by x at the maximum; max-pooling's "
+                                      "slope is 1 there: just dy.")),
+        (np.zeros_like(x), msg("all zeros: each window's maximum receives that window's dy.")),
     ]
-    if isinstance(answer, np.ndarray) and answer.shape == (4, 4):
-        answer = answer[None, None]  # a plain 4×4 answer is fine too
-    return compare_array(answer, expected, "dx", mistakes=mistakes)
+    return compare_array(answer, expected, msg("dx"), mistakes=mistakes,
+                         shapes={(2, 2): msg("dx has the input's shape (1, 1, 4, 4): dy's 2×2 "
+                                             "values go back to the positions of the maxima.")})
 
 
 # ------------------------------------------------------------------ exercise 3: cross-entropy
@@ -130,6 +142,7 @@ def _softmax_rows(z):
     return out
 
 
+@checker
 def cross_entropy_gradient(answer) -> Verdict:
     """Exercise 3: d(mean cross-entropy)/d logits, (4, 3), for ``softmax_problem()``."""
     logits, labels = softmax_problem()
@@ -140,17 +153,25 @@ def cross_entropy_gradient(answer) -> Verdict:
         onehot[i, label] = 1.0
     expected = (probs - onehot) / n
     mistakes = [
-        (probs - onehot, f"you forgot to divide by the batch size N = {n}: the loss is the "
-                         "*mean* over the batch, so every row's gradient carries 1/N."),
-        ((onehot - probs) / n, "the sign is flipped: it is softmax minus one-hot (raising the "
-                               "right class's logit must lower the loss)."),
-        (probs / n, "you forgot to subtract the one-hot labels: the right class's entry is "
-                    "p - 1, the others p."),
-        ((logits - onehot) / n, "use the softmax probabilities, not the raw logits: "
-                                "p = exp(z) / sum(exp(z)) per row."),
-        (onehot - probs, "the sign is flipped and the 1/N of the mean is missing."),
+        (probs - onehot, msg("you forgot to divide by the batch size N = {n}: the loss is the "
+                             "*mean* over the batch, so every row's gradient carries 1/N.", n=n)),
+        ((onehot - probs) / n, msg("the sign is flipped: it is softmax minus one-hot (raising "
+                                   "the right class's logit must lower the loss).")),
+        (probs / n, msg("you forgot to subtract the one-hot labels: the right class's entry is "
+                        "p - 1, the others p.")),
+        ((logits - onehot) / n, msg("use the softmax probabilities, not the raw logits: p = "
+                                    "exp(z) / sum(exp(z)) per row.")),
+        (onehot - probs, msg("the sign is flipped and the 1/N of the mean is missing.")),
+        ((probs - onehot) / k, msg("you divided by the number of classes ({k}); the mean is over "
+                                   "the batch: divide by N = {n}.", k=k, n=n)),
+        ((np.exp(logits) / np.exp(logits).sum() - onehot) / n,
+         msg("the softmax was normalised over the whole batch; normalise each row (sample) "
+             "separately: sum over axis 1.")),
+        ((_softmax_rows(logits.T).T - onehot) / n,
+         msg("the softmax was normalised down the columns (axis 0); each row is one sample: "
+             "normalise over axis 1.")),
     ]
-    return compare_array(answer, expected, "dlogits", mistakes=mistakes)
+    return compare_array(answer, expected, msg("dlogits"), mistakes=mistakes)
 
 
 # ------------------------------------------------------------------ exercise 4: parameters
@@ -161,32 +182,38 @@ _CONV2 = 32 * 16 * 3 * 3 + 32
 _LINEAR = 10 * 32 * 4 * 4 + 10
 
 
+@checker
 def parameter_count(answer) -> Verdict:
     """Exercise 4: how many numbers (weights and biases) the notebook's network learns."""
-    if answer is None or answer is Ellipsis:
-        return not_yet("answer is still empty: replace the ... with a number.")
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Integral):
-        return not_yet(f"answer should be a whole number, got {answer!r}.")
+    value = as_number(answer, msg("your answer"), whole=True)
     total = _CONV1 + _CONV2 + _LINEAR
-    if answer == total:
-        return correct(f"{_CONV1} (conv1) + {_CONV2} (conv2) + {_LINEAR} (linear) = {total}. "
-                       "The convolutions hold under half of them although they look at every "
-                       "position: each small kernel is shared by all positions.")
-    no_bias = total - 16 - 32 - 10
-    if answer == no_bias:
-        return not_yet(f"{answer} counts the weights only: every conv filter and every linear "
-                       "output also has one bias (16 + 32 + 10 more).")
-    unpooled = _CONV1 + _CONV2 + 10 * 32 * 8 * 8 + 10
-    if answer == unpooled:
-        return not_yet("the linear layer sees the *pooled* maps: 32 channels of 4×4 "
-                       "(pooling halves 8×8), not 8×8.")
-    if answer == _CONV1 + _CONV2:
-        return not_yet("that is the two convolutions only; add the linear layer "
-                       "(32·4·4 inputs × 10 outputs + 10 biases).")
-    wrong_conv2 = _CONV1 + 32 * 3 * 3 + 32 + _LINEAR
-    if answer == wrong_conv2:
-        return not_yet("conv2's filters each span all 16 input channels: its weight is "
-                       "(32, 16, 3, 3), not (32, 1, 3, 3).")
-    return not_yet(f"{answer} is not it. Count layer by layer: a conv's weight has shape "
-                   "(out, in, 3, 3) plus out biases; the linear's weight is (10, inputs) plus "
-                   "10 biases; ReLU, pooling and flatten learn nothing.")
+    if value == total:
+        return correct(msg("{conv1} (conv1) + {conv2} (conv2) + {linear} (linear) = {total}. The "
+                           "convolutions hold under half of them although they look at every "
+                           "position: each small kernel is shared by all positions.",
+                           conv1=_CONV1, conv2=_CONV2, linear=_LINEAR, total=total))
+    hints = {
+        total - 16 - 32 - 10: msg("{value} counts the weights only: every conv filter and every "
+                                  "linear output also has one bias (16 + 32 + 10 more).",
+                                  value=value),
+        _CONV1 + _CONV2 + 10 * 32 * 8 * 8 + 10: msg("the linear layer sees the *pooled* maps: 32 "
+                                                    "channels of 4×4 (pooling halves 8×8), not "
+                                                    "8×8."),
+        _CONV1 + _CONV2: msg("that is the two convolutions only; add the linear layer (32·4·4 "
+                             "inputs × 10 outputs + 10 biases)."),
+        _CONV1 + 32 * 3 * 3 + 32 + _LINEAR: msg("conv2's filters each span all 16 input "
+                                                "channels: its weight is (32, 16, 3, 3), not "
+                                                "(32, 1, 3, 3)."),
+        _LINEAR: msg("that is the linear layer only; add both convolutions' weights and "
+                     "biases."),
+        _CONV1 + _CONV2 + 10 * 32 * 4 * 4: msg("the linear layer's 10 biases are missing."),
+        _CONV1 + _CONV2 - 16 - 32 + _LINEAR: msg("the convolutions' biases are missing: one per "
+                                                 "filter (16 + 32)."),
+        _CONV1 + _CONV2 + 10 * 32 * 2 * 2 + 10: msg("the second pooling is not there: the linear "
+                                                    "layer sees 32 maps of 4×4."),
+    }
+    if value in hints:
+        return not_yet(hints[value])
+    return fallback(msg("{value} is not it. Count layer by layer: a conv's weight has shape "
+                        "(out, in, 3, 3) plus out biases; the linear's weight is (10, inputs) plus "
+                        "10 biases; ReLU, pooling and flatten learn nothing.", value=value))

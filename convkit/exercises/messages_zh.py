@@ -75,7 +75,6 @@ ZH = {
     # ------------------------------------------------------------------ _core: comparisons
     "(Your shape {got} was read as {want}: axes of length 1 in front are fine.)":
         "（你的形状 {got} 按 {want} 来读：前面长度为 1 的轴没有关系。）",
-    "{name} has the right shape, but {hint}": "{name}的形状对了，但{hint}",
     "{name} is the right answer transposed (rows and columns swapped): entry [i, j] belongs at "
     "[j, i].":
         "{name}是正确答案的转置（行和列互换了）：元素 [i, j] 应该在 [j, i]。",
@@ -113,4 +112,926 @@ ZH = {
         "{name}的元素个数（{size}）对了，但形状是 {got}；应为 {want}。",
     "{name} has shape {got}; expected {want}.": "{name}的形状是 {got}；应为 {want}。",
     "{value} is not it: {hint}": "{value} 不对：{hint}",
+    "{where}, your function returned {value}: finish it and return the result.":
+        "{where}，你的函数返回了 {value}：把它写完，并返回结果。",
+    # ------------------------------------------------------------------ ex00
+    "you computed I - K = 2; count the window positions: it starts at columns 0, 1 and 2, so "
+    "add 1.":
+        "你算的是 I - K = 2；数一数窗口的位置：它从第 0、1、2 列开始，所以要加 1。",
+    "5 is the input's width; a 3-wide window fits in fewer places.":
+        "5 是输入的宽度；宽为 3 的窗口能放下的位置更少。",
+    "9 is the number of output pixels (3 x 3); the question asks for the width.":
+        "9 是输出像素的个数（3 x 3）；题目问的是宽度。",
+    "4 would need a 4th window starting at column 3, reaching columns 3, 4 and 5 — but the input "
+    "has columns 0..4 only.":
+        "4 需要第 4 个窗口从第 3 列开始，覆盖第 3、4、5 列——但输入只有第 0..4 列。",
+    "8 = I + K: the kernel's width is taken away, not added: 5 - 3 + 1.":
+        "8 = I + K：卷积核的宽度要减去，而不是加上：5 - 3 + 1。",
+    "7 = I + K - 1 is the size of a 'full' correlation (the input padded by K - 1 on both sides); "
+    "without padding the window stays inside: 5 - 3 + 1.":
+        "7 = I + K - 1 是“full”互相关的大小（输入两侧各填充 K - 1）；"
+        "没有填充时窗口必须留在输入内部：5 - 3 + 1。",
+    "1 would be a window as wide as the input; a 3-wide window slides over 5 columns.":
+        "1 对应一个和输入一样宽的窗口；宽为 3 的窗口要在 5 列上滑动。",
+    "25 is the number of input pixels (5 x 5); the question asks for the output's width.":
+        "25 是输入像素的个数（5 x 5）；题目问的是输出的宽度。",
+    "15 = 5 x 3 multiplies two sizes; the output width is I - K + 1.":
+        "15 = 5 x 3 是把两个尺寸相乘；输出宽度是 I - K + 1。",
+    "O = I - K + 1 = 5 - 3 + 1 = 3.": "O = I - K + 1 = 5 - 3 + 1 = 3。",
+    "the window is 3 wide and must stay inside the 5 columns.": "窗口宽 3，必须留在这 5 列之内。",
+    # ------------------------------------------------------------------ ex01
+    "for I={I}, K={K}, S={S}, P={P}, D={D}": "当 I={I}、K={K}、S={S}、P={P}、D={D} 时",
+    "{first} Or: {second}": "{first}或者：{second}",
+    "{value} is not it. Write out floor((I + 2P - D(K-1) - 1) / S) + 1 step by step: the padded "
+    "length, the window's reach, the division.":
+        "{value} 不对。一步一步写出 floor((I + 2P - D(K-1) - 1) / S) + 1："
+        "填充后的长度、窗口的覆盖范围、除法。",
+    "{where} your function returns {got}, expected {want} ({wrong} of {count} geometries "
+    "differ).":
+        "{where}，你的函数返回 {got}，应为 {want}（{count} 种几何设置中有 {wrong} 种不同）。",
+    "{value} is not it. Take the 3x3 block x[{row}:{row_end}, {col}:{col_end}], multiply it "
+    "element by element with k, and add up the nine products.":
+        "{value} 不对。取 3x3 的块 x[{row}:{row_end}, {col}:{col_end}]，与 k 逐元素相乘，"
+        "再把九个乘积加起来。",
+    "you rounded up. A window that would stick out past the (padded) input is not computed, so "
+    "take the floor: floor((I + 2P - D(K-1) - 1) / S) + 1.":
+        "你向上取整了。会伸出（填充后）输入之外的窗口不参与计算，所以要向下取整："
+        "floor((I + 2P - D(K-1) - 1) / S) + 1。",
+    "it looks like the padding was added once. Padding goes on both sides: use 2P.":
+        "看起来填充只加了一次。填充在两侧都有：用 2P。",
+    "you forgot the final + 1: the first window position is not counted by the division.":
+        "你漏了最后的 + 1：除法没有把第一个窗口位置算进去。",
+    "you forgot the - 1: the window reaches D(K-1) + 1 pixels, so subtract all of that from the "
+    "padded length.":
+        "你漏了 - 1：窗口覆盖 D(K-1) + 1 个像素，要从填充后的长度中把这些全部减掉。",
+    "the padding is missing: the window slides over I + 2P positions, not I.":
+        "漏了填充：窗口在 I + 2P 个位置上滑动，而不是 I 个。",
+    "you used the kernel size K where the window's reach is needed. With dilation D a K-tap "
+    "kernel spans D(K-1) + 1 input pixels.":
+        "这里需要的是窗口的覆盖范围，你却用了卷积核大小 K。膨胀为 D 时，"
+        "K 个抽头的卷积核覆盖 D(K-1) + 1 个输入像素。",
+    "you forgot the stride: the window moves S pixels at a time, so divide by S (and take the "
+    "floor).":
+        "你漏了步幅：窗口每次移动 S 个像素，所以要除以 S（并向下取整）。",
+    "that is the simple formula I - K + 1, which only holds for stride 1, padding 0 and "
+    "dilation 1.":
+        "这是简单公式 I - K + 1，只在步幅 1、填充 0、膨胀 1 时成立。",
+    "you took the dilated kernel's reach as D·K; it is D(K-1) + 1 (K taps, D-1 gaps between "
+    "neighbours).":
+        "你把膨胀卷积核的覆盖范围当成了 D·K；其实是 D(K-1) + 1（K 个抽头，相邻抽头之间隔 D-1 个）。",
+    "{value} is not a whole number: the output size counts window positions, so take the floor "
+    "of the division before adding 1.":
+        "{value} 不是整数：输出大小数的是窗口位置，所以先对除法向下取整，再加 1。",
+    "the window reaches {reach} pixels and fits at {count} positions of the padded input.":
+        "窗口覆盖 {reach} 个像素，在填充后的输入上能放在 {count} 个位置。",
+    "{value} is a typical slip: {hint}": "{value} 是一个典型错误：{hint}",
+    "{value} windows is impossible: at least one window fits here.":
+        "{value} 个窗口是不可能的：这里至少能放下一个窗口。",
+    "your formula agrees with convkit on all {count} geometries.":
+        "你的公式在全部 {count} 种几何设置上都与 convkit 一致。",
+    "{where} your function returns {got}, expected {want} ({wrong} of {count} geometries "
+    "differ). At this geometry that is a typical slip: {hint}":
+        "{where}，你的函数返回 {got}，应为 {want}（{count} 种几何设置中有 {wrong} 种不同）。"
+        "在这个几何设置下，这是一个典型错误：{hint}",
+    "z[{row}, {col}] = sum of x[{row}:{row_end}, {col}:{col_end}] * k = {value}.":
+        "z[{row}, {col}] = x[{row}:{row_end}, {col}:{col_end}] * k 之和 = {value}。",
+    "that is the true convolution: you flipped the kernel. Deep-learning libraries (and this "
+    "course) use cross-correlation: multiply x[r+i, c+j] by k[i, j] with the kernel as it is.":
+        "这是真正的卷积：你把卷积核翻转了。深度学习库（以及本课程）用的是互相关："
+        "卷积核保持原样，用 k[i, j] 乘 x[r+i, c+j]。",
+    "that is output (row {col}, column {row}): rows and columns are swapped. The window of output "
+    "({row}, {col}) starts at input row {row}, column {col}.":
+        "这是输出（第 {col} 行，第 {row} 列）：行和列弄反了。输出 ({row}, {col}) 的窗口"
+        "从输入的第 {row} 行、第 {col} 列开始。",
+    "that uses the kernel transposed: k[i, j] multiplies x[r+i, c+j], with i the row and j the "
+    "column.":
+        "这里用了转置的卷积核：k[i, j] 乘的是 x[r+i, c+j]，i 是行，j 是列。",
+    "that is the sum of the window's inputs alone: multiply each by its weight k[i, j] first.":
+        "这只是窗口内输入之和：要先把每个输入乘以它的权重 k[i, j]。",
+    "the right size with the wrong sign: check the signs of the kernel's negative weights.":
+        "大小对了，符号反了：检查卷积核中负权重的符号。",
+    "that is the output at row {r}, column {c}; the window of output ({row}, {col}) covers input "
+    "rows {row}..{row_end} and columns {col}..{col_end}.":
+        "这是第 {r} 行、第 {c} 列的输出；输出 ({row}, {col}) 的窗口覆盖输入的第 "
+        "{row}..{row_end} 行和第 {col}..{col_end} 列。",
+    "what your function returns": "你的函数返回的值",
+    "{where} your function returns {value}, which is not a whole number: take the floor of the "
+    "division (// in Python) before adding 1.":
+        "{where}，你的函数返回 {value}，不是整数：先对除法向下取整（Python 中用 //），再加 1。",
+    "your formula gets {wrong} of {count} geometries wrong, always the same way: {hint}":
+        "你的公式在 {count} 种几何设置中错了 {wrong} 种，而且错法总是一样：{hint}",
+    "{where}: {hint}": "{where}：{hint}",
+    # ------------------------------------------------------------------ ex02
+    "output {o} sits at output row {r}, column {c}; list the ids of the 3x3 input block with that "
+    "top-left corner, row by row.":
+        "输出 {o} 位于输出的第 {r} 行、第 {c} 列；请逐行列出以该位置为左上角的 3x3 输入块的编号。",
+    "your function computes every output of both test problems, including a non-square input "
+    "and kernel.":
+        "你的函数算对了两道测试题的每一个输出，包括非方形的输入和卷积核。",
+    "input ids are whole numbers from 0 to 24, e.g. [0, 1, 2, ...].":
+        "输入编号是 0 到 24 的整数，例如 [0, 1, 2, ...]。",
+    "output {o} is output row {r}, column {c}, so its window starts at input row {r}, column "
+    "{c}: input id {first}.":
+        "输出 {o} 在输出的第 {r} 行、第 {c} 列，所以它的窗口从输入的第 {r} 行、第 {c} 列开始："
+        "输入编号 {first}。",
+    "you gave {n} ids; a 3x3 kernel reads {k} inputs per output.":
+        "你给了 {n} 个编号；3x3 卷积核每个输出读取 {k} 个输入。",
+    "the right 9 inputs, listed column by column. Kernel ids go row by row: weights 0, 1, 2 are "
+    "the kernel's top row.":
+        "这 9 个输入是对的，但你是按列列出的。卷积核编号按行排列：权重 0、1、2 是卷积核的第一行。",
+    "the right 9 inputs, but list them in kernel-id order: the input that kernel weight 0 "
+    "multiplies first, then weight 1, ... up to weight 8.":
+        "这 9 个输入是对的，但要按卷积核编号的顺序列出：先是与权重 0 相乘的输入，然后是权重 1，"
+        "……一直到权重 8。",
+    "every id is 1 too big: ids count from 0 (the top-left input is id 0).":
+        "每个编号都大了 1：编号从 0 开始（左上角的输入编号为 0）。",
+    "you started the window at input id {o}, the output's id. Output ids count over the 3x3 "
+    "output: id {o} is output row {r}, column {c}; the window starts at input row {r}, column "
+    "{c}.":
+        "你让窗口从输入编号 {o}（即输出的编号）开始。输出编号是在 3x3 的输出上数的："
+        "编号 {o} 是输出的第 {r} 行、第 {c} 列；窗口从输入的第 {r} 行、第 {c} 列开始。",
+    "rows and columns are swapped: output {o} is row {r}, column {c} (id = row * 3 + column).":
+        "行和列弄反了：输出 {o} 在第 {r} 行、第 {c} 列（编号 = 行 * 3 + 列）。",
+    "the window is a 3x3 block, not 9 ids in a row: after 3 ids, jump to the next input row "
+    "(+{w}).":
+        "窗口是一个 3x3 的块，而不是连续的 9 个编号：每 3 个编号之后，跳到输入的下一行（+{w}）。",
+    "that is the window of output {prev}: output ids count from 0, so output {o} is output row "
+    "{r}, column {c}.":
+        "这是输出 {prev} 的窗口：输出编号从 0 开始，所以输出 {o} 在输出的第 {r} 行、第 {c} 列。",
+    "0..8 are the kernel's ids; the question asks for the *input* ids that output {o} reads.":
+        "0..8 是卷积核的编号；题目问的是输出 {o} 读取的*输入*编号。",
+    "on the article's 5x5 example": "在文章的 5x5 例子上",
+    "on a {h}x{w} input with a {kh}x{kw} kernel": "在 {h}x{w} 的输入和 {kh}x{kw} 的卷积核上",
+    "{where}, output ({r}, {c})": "{where}，输出 ({r}, {c}) 处",
+    "{where}, output ({r}, {c}) should be {want}, your function gives {got}. Use k.shape[0] for "
+    "the window's rows and k.shape[1] for its columns.":
+        "{where}，输出 ({r}, {c}) 应为 {want}，你的函数给出 {got}。窗口的行数用 k.shape[0]，"
+        "列数用 k.shape[1]。",
+    "{where}, output ({r}, {c}) should be {want}, your function gives {got}.":
+        "{where}，输出 ({r}, {c}) 应为 {want}，你的函数给出 {got}。",
+    "your list of ids": "你的编号列表",
+    "that is the true convolution (kernel flipped). The layer computes cross-correlation: "
+    "x[r+i, c+j] * k[i, j], kernel as it is.":
+        "这是真正的卷积（卷积核翻转了）。这一层计算的是互相关：x[r+i, c+j] * k[i, j]，"
+        "卷积核保持原样。",
+    "rows and columns are swapped: output (r, c) reads input rows r..r+KH-1 and columns "
+    "c..c+KW-1.":
+        "行和列弄反了：输出 (r, c) 读取输入的第 r..r+KH-1 行和第 c..c+KW-1 列。",
+    "the kernel is used transposed: k[i, j] multiplies x[r+i, c+j].":
+        "卷积核被转置着用了：k[i, j] 乘的是 x[r+i, c+j]。",
+    "that is the sum of the window's inputs: multiply each by its weight k[i, j] before adding.":
+        "这是窗口内输入之和：相加之前要先把每个输入乘以它的权重 k[i, j]。",
+    "the window is one row and one column short: range(KH) runs 0..KH-1, and x[r:r+KH] ends "
+    "before r+KH.":
+        "窗口少了一行和一列：range(KH) 取 0..KH-1，x[r:r+KH] 在 r+KH 之前结束。",
+    "the window misses its last column: loop over range(k.shape[1]) columns (x[r:r+KH, "
+    "c:c+KW]).":
+        "窗口少了最后一列：列要循环 range(k.shape[1])（x[r:r+KH, c:c+KW]）。",
+    "the window misses its last row: loop over range(k.shape[0]) rows (x[r:r+KH, c:c+KW]).":
+        "窗口少了最后一行：行要循环 range(k.shape[0])（x[r:r+KH, c:c+KW]）。",
+    "the right numbers with the wrong sign.": "数值对了，符号反了。",
+    "your function returns an array of shape {shape}: add up the products to get one number "
+    "(np.sum).":
+        "你的函数返回了形状为 {shape} 的数组：把乘积加起来，得到一个数（np.sum）。",
+    "{hint} Use k.shape for the window size.": "{hint}窗口大小请用 k.shape。",
+    # ------------------------------------------------------------------ ex03
+    "your dX is {n}x{n} but the input is 5x5: you {what}. Pad dZ by K-1 = 2 on every side (7x7), "
+    "then the 3x3 correlation gives 5x5.":
+        "你的 dX 是 {n}x{n}，但输入是 5x5：你{what}。在 dZ 四周各填充 K-1 = 2（得到 7x7），"
+        "再做 3x3 的互相关就得到 5x5。",
+    "your count table": "你的计数表",
+    "did not pad dZ": "没有填充 dZ",
+    "padded dZ by {pad}": "把 dZ 填充了 {pad}",
+    "your dX": "你的 dX",
+    "that has the output's shape ({ho}x{wo}); there is one count per *input* pixel: shape ({h}, "
+    "{w}).":
+        "这是输出的形状（{ho}x{wo}）；每个*输入*像素对应一个计数：形状为 ({h}, {w})。",
+    "that has the kernel's shape; there is one count per *input* pixel: shape ({h}, {w}).":
+        "这是卷积核的形状；每个*输入*像素对应一个计数：形状为 ({h}, {w})。",
+    "your counts add up to {total}, but there are {ho}x{wo} = {outputs} outputs of {taps} "
+    "multiply-adds each = {right}: every multiply-add uses exactly one input.":
+        "你的计数加起来是 {total}，但共有 {ho}x{wo} = {outputs} 个输出，每个输出 {taps} 次乘加，"
+        "合计 {right}：每次乘加恰好用到一个输入。",
+    "the kernel is not rotated: correlate the padded dZ with k rotated by 180° (k[::-1, ::-1]).":
+        "卷积核没有旋转：把填充后的 dZ 与旋转180度的 k（k[::-1, ::-1]）做互相关。",
+    "you transposed the kernel; rotating by 180° is different: flip both axes, k[::-1, ::-1] (or "
+    "np.rot90(k, 2)).":
+        "你把卷积核转置了；旋转180度不一样：要翻转两个轴，k[::-1, ::-1]（或 np.rot90(k, 2)）。",
+    "you flipped the kernel up-down only; a 180° rotation flips left-right too: k[::-1, ::-1].":
+        "你只把卷积核上下翻转了；旋转180度还要左右翻转：k[::-1, ::-1]。",
+    "you flipped the kernel left-right only; a 180° rotation flips up-down too: k[::-1, ::-1].":
+        "你只把卷积核左右翻转了；旋转180度还要上下翻转：k[::-1, ::-1]。",
+    "you rotated dZ instead of the kernel.": "你旋转的是 dZ，而不是卷积核。",
+    "you rotated the kernel by 90° (np.rot90(k)); the article rotates by 180°: np.rot90(k, 2) or "
+    "k[::-1, ::-1].":
+        "你把卷积核旋转了 90°（np.rot90(k)）；文章要求旋转180度：np.rot90(k, 2) 或 k[::-1, ::-1]。",
+    "you rotated the kernel by 90° clockwise (np.rot90(k, -1)); the article rotates by 180°: "
+    "np.rot90(k, 2) or k[::-1, ::-1].":
+        "你把卷积核顺时针旋转了 90°（np.rot90(k, -1)）；文章要求旋转180度："
+        "np.rot90(k, 2) 或 k[::-1, ::-1]。",
+    "you rotated the kernel by 180° and also transposed it: only the rotation is needed.":
+        "你把卷积核旋转了180度，又做了转置：只需要旋转。",
+    "dX = dZ padded by K-1 = 2, correlated with the kernel rotated 180°: every input collects dZ "
+    "x the weight it met.":
+        "dX = 填充 K-1 = 2 后的 dZ 与旋转180度的卷积核做互相关：每个输入收集 dZ 乘以它遇到的权重。",
+    "not every input takes part {n} times: a corner is covered by one window only. Count, for "
+    "each input pixel, the windows that cover it.":
+        "并不是每个输入都参与 {n} 次：角上的像素只被一个窗口覆盖。请对每个输入像素数一数覆盖它的窗口。",
+    "every input is covered by at least one window, but the middle ones by several: count them "
+    "all.":
+        "每个输入至少被一个窗口覆盖，但中间的会被好几个窗口覆盖：全部数出来。",
+    "these are the counts along the rows only: multiply by the windows covering the column too.":
+        "这只是沿行方向的计数：还要乘以覆盖该列的窗口数。",
+    "these are the counts along the columns only: multiply by the windows covering the row too.":
+        "这只是沿列方向的计数：还要乘以覆盖该行的窗口数。",
+    "you added the row and column counts; a pixel is covered by (windows on its row) x (windows "
+    "on its column): multiply.":
+        "你把行计数和列计数相加了；一个像素被（它所在行的窗口数）x（它所在列的窗口数）个窗口覆盖："
+        "要相乘。",
+    "they sum to {total} = {outputs} outputs x {taps} multiply-adds; each count is (windows "
+    "covering the row) x (windows covering the column).":
+        "它们的和是 {total} = {outputs} 个输出 x {taps} 次乘加；每个计数（参与度）="
+        "（覆盖该行的窗口数）x（覆盖该列的窗口数）。",
+    "the total is right, but some inputs are off. Count, for each input pixel, how many {kh}x{kw} "
+    "windows cover it.":
+        "总数对了，但有些输入不对。请对每个输入像素数一数有多少个 {kh}x{kw} 窗口覆盖它。",
+    # ------------------------------------------------------------------ ex04
+    "dW has the input's shape (5, 5); it needs one number per kernel weight, shape (3, 3). Slide "
+    "dZ (3×3) over X (5×5): it fits in 3×3 positions.":
+        "dW 的形状是输入的形状 (5, 5)；它应该每个卷积核权重对应一个数，形状 (3, 3)。"
+        "让 dZ（3×3）在 X（5×5）上滑动：它能放在 3×3 个位置。",
+    "dW has shape (7, 7): that is a 'full' correlation (dZ padded by 2). dW needs the 'valid' one "
+    "— dZ slides over X only where it fits — shape (3, 3).":
+        "dW 的形状是 (7, 7)：这是“full”互相关（dZ 填充了 2）。dW 需要的是“valid”互相关"
+        "——dZ 只在 X 上放得下的位置滑动——形状 (3, 3)。",
+    "dW has shape (1, 1): you slid X over dZ. X is the bigger one: slide dZ over X (dW[i, j] = Σ "
+    "dZ[a, b]·X[a+i, b+j]), which gives shape (3, 3).":
+        "dW 的形状是 (1, 1)：你让 X 在 dZ 上滑动了。X 更大：应让 dZ 在 X 上滑动"
+        "（dW[i, j] = Σ dZ[a, b]·X[a+i, b+j]），得到形状 (3, 3)。",
+    "dW is a single number; it needs one number per kernel weight, shape (3, 3): dW[i, j] = Σ "
+    "dZ[a, b]·X[a+i, b+j].":
+        "dW 只有一个数；它应该每个卷积核权重对应一个数，形状 (3, 3)：dW[i, j] = Σ dZ[a, b]·X[a+i, b+j]。",
+    "your dW": "你的 dW",
+    "you have one dW per sample, shape (4, 1, 3, 3). The batch shares one kernel, and every "
+    "sample's outputs add to the loss, so add the four contributions up: dW has the kernel's "
+    "shape (1, 1, 3, 3).":
+        "你给每个样本算了一个 dW，形状 (4, 1, 3, 3)。整个批量共用一个卷积核，每个样本的输出都计入"
+        "损失，所以要把四份贡献加起来：dW 的形状与卷积核相同，(1, 1, 3, 3)。",
+    "you have one dW per sample, shape (4, 3, 3). The batch shares one kernel: sum over the batch "
+    "axis and keep the kernel's shape (1, 1, 3, 3).":
+        "你给每个样本算了一个 dW，形状 (4, 3, 3)。整个批量共用一个卷积核：沿批量轴求和，"
+        "并保持卷积核的形状 (1, 1, 3, 3)。",
+    "your dW has shape (4, 4, 3, 3): every sample's X was correlated with every sample's dZ "
+    "(conv2d_direct(x, dz) treats the 4 dZ maps as 4 filters). Sample n's X only meets sample n's "
+    "dZ: keep the pairs (n, n) and sum them over n, giving the kernel's shape (1, 1, 3, 3).":
+        "你的 dW 形状是 (4, 4, 3, 3)：每个样本的 X 都和每个样本的 dZ 做了互相关"
+        "（conv2d_direct(x, dz) 把 4 张 dZ 图当成了 4 个卷积核）。样本 n 的 X 只和样本 n 的 dZ 相遇："
+        "只保留 (n, n) 这些配对并对 n 求和，得到卷积核的形状 (1, 1, 3, 3)。",
+    "db has shape (4, 2): you summed over the positions but not over the batch. Every sample used "
+    "the same bias: sum over axes (0, 2, 3) to get one number per filter, shape (2,).":
+        "db 的形状是 (4, 2)：你对位置求和了，但没有对批量求和。每个样本用的是同一个偏置："
+        "沿轴 (0, 2, 3) 求和，每个卷积核得到一个数，形状 (2,)。",
+    "db has shape (2, 3, 3): you summed over the batch but not over the positions. The bias was "
+    "added at every output position: sum over axes (0, 2, 3).":
+        "db 的形状是 (2, 3, 3)：你对批量求和了，但没有对位置求和。偏置加在了每个输出位置上："
+        "沿轴 (0, 2, 3) 求和。",
+    "db has shape (4,): one number per sample. db needs one number per filter (a filter's bias is "
+    "shared by all samples and positions): sum over axes (0, 2, 3).":
+        "db 的形状是 (4,)：每个样本一个数。db 需要每个卷积核一个数（一个卷积核的偏置由所有样本"
+        "和所有位置共享）：沿轴 (0, 2, 3) 求和。",
+    "db is a single number: you summed everything. Each filter has its own bias, so keep the "
+    "filter axis: sum over axes (0, 2, 3) to get shape (2,).":
+        "db 只有一个数：你把所有东西都加起来了。每个卷积核有自己的偏置，所以要保留卷积核（通道）轴："
+        "沿轴 (0, 2, 3) 求和，得到形状 (2,)。",
+    "db has shape (3, 3): you kept the positions. The bias is one number per filter, added at "
+    "every position: sum over axes (0, 2, 3), shape (2,).":
+        "db 的形状是 (3, 3)：你保留了位置。偏置是每个卷积核一个数，加在每个位置上："
+        "沿轴 (0, 2, 3) 求和，形状 (2,)。",
+    "db has shape (4, 3, 3): you summed over the filters, which must stay apart (one bias each). "
+    "Sum over axes (0, 2, 3), shape (2,).":
+        "db 的形状是 (4, 3, 3)：你对卷积核求和了，而它们必须分开（每个一个偏置）。"
+        "沿轴 (0, 2, 3) 求和，形状 (2,)。",
+    "your db": "你的 db",
+    "dW is X correlated with dZ: a forward pass with dZ as the kernel.":
+        "dW 是 X 与 dZ 的互相关：把 dZ 当作卷积核做一次前向计算。",
+    "one kernel, shared by the batch, so the samples' contributions add up.":
+        "一个卷积核由整个批量共享，所以各样本的贡献要相加。",
+    "db[f] is dZ[:, f] summed over the batch and every position.":
+        "db[f] 是 dZ[:, f] 对批量和所有位置求和。",
+    "it is the right answer rotated by 180°: you correlated dZ with X (the wrong way round). "
+    "Weight (i, j) met X[a+i, b+j] when it made output (a, b), so dW[i, j] = Σ dZ[a, b]·X[a+i, "
+    "b+j]: X is the 'input', dZ the sliding 'kernel'.":
+        "这是正确答案旋转180度的结果：你用 dZ 和 X 做了互相关（方向反了）。权重 (i, j) 在产生输出 "
+        "(a, b) 时遇到的是 X[a+i, b+j]，所以 dW[i, j] = Σ dZ[a, b]·X[a+i, b+j]："
+        "X 是“输入”，dZ 是滑动的“卷积核”。",
+    "you flipped dZ (a true convolution). The forward pass is a correlation and so is dW: slide dZ "
+    "over X without rotating it.":
+        "你把 dZ 翻转了（真正的卷积）。前向计算是互相关，dW 也是：让 dZ 在 X 上滑动，不要旋转它。",
+    "it is transposed: dW[i, j] belongs to kernel row i, column j; take X[a+i, b+j] with a, b "
+    "running over the output rows and columns.":
+        "它被转置了：dW[i, j] 属于卷积核的第 i 行、第 j 列；取 X[a+i, b+j]，a、b 遍历输出的行和列。",
+    "that sums X over each window but leaves out dZ: every term is dZ[a, b]·X[a+i, b+j].":
+        "这是把每个窗口里的 X 加起来，却漏了 dZ：每一项都是 dZ[a, b]·X[a+i, b+j]。",
+    "it is the mean over the {n} output positions; every output adds its own term to the loss, so "
+    "dW is the sum, not the average.":
+        "这是对 {n} 个输出位置求的均值；每个输出都向损失贡献自己的一项，所以 dW 是求和，不是平均。",
+    "you used |dZ|: the gradient's sign matters — negative dZ entries subtract.":
+        "你用了 |dZ|：梯度的符号很重要——dZ 中的负数项是要减去的。",
+    "it is the gradient from the first sample only. The kernel took part in all four samples' "
+    "forward passes: sum the contributions over the batch.":
+        "这只是第一个样本的梯度。卷积核参与了全部四个样本的前向计算：要把批量中的贡献加起来。",
+    "it is the gradient from the last sample only (a loop that overwrote dW instead of adding to "
+    "it?): sum the contributions over the batch.":
+        "这只是最后一个样本的梯度（循环里是不是覆盖了 dW，而不是累加？）：要把批量中的贡献加起来。",
+    "it is the mean over the batch. The loss adds up every sample's outputs, so the gradient is "
+    "the sum over the batch, not the average.":
+        "这是对批量求的均值。损失把每个样本的输出都加了起来，所以梯度是对批量求和，不是平均。",
+    "it is rotated by 180°: you correlated dZ with X (the wrong way round); dW[i, j] = Σ_n Σ_(a,b) "
+    "dZ[n, a, b]·X[n, a+i, b+j].":
+        "它旋转了180度：你用 dZ 和 X 做了互相关（方向反了）；dW[i, j] = Σ_n Σ_(a,b) "
+        "dZ[n, a, b]·X[n, a+i, b+j]。",
+    "you summed X and dZ over the batch before correlating: that mixes sample m's X with sample "
+    "n's dZ. Correlate each sample's pair, then sum.":
+        "你在做互相关之前先对 X 和 dZ 沿批量求和了：这会把样本 m 的 X 和样本 n 的 dZ 混在一起。"
+        "应先对每个样本的那一对做互相关，再求和。",
+    "it is transposed: dW[..., i, j] belongs to kernel row i, column j.":
+        "它被转置了：dW[..., i, j] 属于卷积核的第 i 行、第 j 列。",
+    "it is the mean of dZ. The bias was added to every output, and each of those outputs passes "
+    "its full gradient back to it: sum, don't average.":
+        "这是 dZ 的均值。偏置加到了每个输出上，每个输出都把自己完整的梯度传回给它：要求和，不要平均。",
+    "it is the sum divided by the batch size N = 4. The loss here is the sum of the outputs' "
+    "terms, so db is the plain sum (a mean loss would already have put 1/N into dZ).":
+        "这是和除以了批量大小 N = 4。这里的损失是各输出项之和，所以 db 就是直接求和"
+        "（如果损失取均值，1/N 早已包含在 dZ 里了）。",
+    "it is divided by the 9 positions: every position's output passes its full gradient to the "
+    "bias — sum over positions, don't average.":
+        "它除以了 9 个位置：每个位置的输出都把完整的梯度传给偏置——对位置求和，不要平均。",
+    "it is the first sample's sum only: add every sample's contribution.":
+        "这只是第一个样本的和：要把每个样本的贡献都加上。",
+    "it sums only position (0, 0) of each map: the bias was added at every output position, so "
+    "sum over all of them.":
+        "这只加了每张图的位置 (0, 0)：偏置加在了每个输出位置上，所以要对所有位置求和。",
+    "the two filters' sums are swapped: db[f] belongs to filter f = dZ[:, f].":
+        "两个卷积核的和对调了：db[f] 属于卷积核 f，即 dZ[:, f]。",
+    "you summed |dZ|: the gradient's sign matters — negative dZ entries subtract.":
+        "你对 |dZ| 求和了：梯度的符号很重要——dZ 中的负数项是要减去的。",
+    # ------------------------------------------------------------------ ex05
+    "H={h}, K={k}, S={s}, P={p}, D={d}": "H={h}、K={k}、S={s}、P={p}、D={d}",
+    "for {geometry} you gave {value}": "对于 {geometry}，你给的是 {value}",
+    "{where} your dx has shape {got}; expected {want}.": "{where}，你的 dx 形状是 {got}；应为 {want}。",
+    "your list": "你的列表",
+    "{where}; expected {want}. Use floor((H + 2P - D(K-1) - 1) / S) + 1.":
+        "{where}；应为 {want}。请用 floor((H + 2P - D(K-1) - 1) / S) + 1。",
+    "that has the output's shape ({ho}x{wo}); there is one count per *input* pixel: shape "
+    "{size}.":
+        "这是输出的形状（{ho}x{wo}）；每个*输入*像素对应一个计数：形状为 {size}。",
+    "your table": "你的表",
+    "for input {h}x{w}, K={k}, stride {s}, padding {p}":
+        "对于 {h}x{w} 的输入、K={k}、步幅 {s}、填充 {p}",
+    "your dx {where}": "{where}，你的 dx",
+    "insert S-1 zeros between dZ entries, pad by K-1-P (crop if negative) and by the dropped rows "
+    "at the end, correlate with rot180(k) — for every geometry.":
+        "在 dZ 的元素之间插入 S-1 个零，填充 K-1-P（为负时改为裁剪），末尾再补上被舍去的行，"
+        "然后与 rot180(k) 做互相关——每种几何设置都对。",
+    "{head} dx must have the input's shape (H, W).": "{head}dx 必须与输入形状相同 (H, W)。",
+    "a window cannot stop half-way: round down — floor((H + 2P - D(K-1) - 1) / S) + 1.":
+        "窗口不能停在半路：向下取整——floor((H + 2P - D(K-1) - 1) / S) + 1。",
+    "you rounded up; a window that would stick out past the padded input is not computed: take "
+    "the floor.":
+        "你向上取整了；会伸出填充后输入之外的窗口不参与计算：要向下取整。",
+    "padding goes on both sides, so add 2P, not P.": "填充在两侧都有，所以加 2P，而不是 P。",
+    "the padding is ignored: the window moves over H + 2P pixels.":
+        "忽略了填充：窗口在 H + 2P 个像素上移动。",
+    "the dilation is ignored: a dilated kernel reaches D(K-1) + 1 pixels, not K.":
+        "忽略了膨胀：膨胀后的卷积核覆盖 D(K-1) + 1 个像素，而不是 K 个。",
+    "a dilated kernel reaches D(K-1) + 1 pixels (K taps with D-1 gaps between neighbours), not "
+    "D·K.":
+        "膨胀后的卷积核覆盖 D(K-1) + 1 个像素（K 个抽头，相邻抽头之间隔 D-1 个），而不是 D·K。",
+    "count the first window too — the formula ends in + 1.": "第一个窗口也要算上——公式最后是 + 1。",
+    "the - 1 is missing: subtract the whole reach D(K-1) + 1 from the padded length.":
+        "漏了 - 1：要从填充后的长度中减去整个覆盖范围 D(K-1) + 1。",
+    "the stride is ignored: the window jumps S pixels, so divide by S (and round down).":
+        "忽略了步幅：窗口每次跳 S 个像素，所以要除以 S（并向下取整）。",
+    "that is H - K + 1, the formula for stride 1, no padding, no dilation.":
+        "这是 H - K + 1，只适用于步幅 1、无填充、无膨胀的公式。",
+    "give {n} numbers, one per geometry; got {got}.": "请给 {n} 个数，每种几何设置一个；你给了 {got} 个。",
+    "floor((H + 2P - D(K-1) - 1) / S) + 1 — padding widens the room, dilation widens the kernel, "
+    "stride divides the number of steps.":
+        "floor((H + 2P - D(K-1) - 1) / S) + 1——填充扩大了空间，膨胀扩大了卷积核，步幅减少了步数。",
+    "the right sizes in reverse order: give them in the order of OUTPUT_SIZE_PROBLEMS.":
+        "大小都对，但顺序反了：请按 OUTPUT_SIZE_PROBLEMS 的顺序给出。",
+    "these are the stride-1 counts: with stride 2 the windows start at rows 0, 2, … and columns "
+    "0, 2, …, so they overlap far less.":
+        "这是步幅为 1 时的计数：步幅为 2 时窗口从第 0、2、… 行和第 0、2、… 列开始，重叠要少得多。",
+    "the last row is not reached by any window: with H = 6, K = 3, S = 2 the windows start at rows "
+    "0 and 2 only (the floor), so row 5 takes part in nothing — count 0.":
+        "最后一行不会被任何窗口覆盖：H = 6、K = 3、S = 2 时窗口只从第 0 行和第 2 行开始（向下取整），"
+        "所以第 5 行什么都不参与——计数为 0。",
+    "you marked which inputs are covered (0 or 1); count how many windows cover each one — where "
+    "windows overlap it is 2 or 4.":
+        "你标出了哪些输入被覆盖（0 或 1）；要数出每个输入被多少个窗口覆盖——窗口重叠处是 2 或 4。",
+    "{n} everywhere is the average (K²/S² rounded down); count each pixel's windows.":
+        "处处都是 {n} 只是平均值（K²/S² 向下取整）；要数出每个像素的窗口数。",
+    "a covered pixel does not take part {n} times: it takes part once per window covering it.":
+        "被覆盖的像素并不是参与 {n} 次：覆盖它的每个窗口让它参与一次。",
+    "the counts add up to {total} = outputs × {taps} weights, and the row the floor dropped counts "
+    "0 — its gradient is zero.":
+        "计数之和为 {total} = 输出个数 × {taps} 个权重；被向下取整舍去的那一行计数为 0——它的梯度为零。",
+    "{where} your dx differs from the gradient (first difference at {first}: got {got}, expected "
+    "{want}).":
+        "{where}，你的 dx 与梯度不同（第一个不同之处在 {first}：得到 {got}，应为 {want}）。",
+    "{head} It looks like dZ was padded without the zeros between its entries: insert stride-1 "
+    "zeros first (dZ becomes (Ho-1)*S+1 long).":
+        "{head}看起来 dZ 在填充之前没有在元素之间插入零：先插入 步幅-1 个零"
+        "（dZ 的长度变为 (Ho-1)*S+1）。",
+    "{head} That is the padded input's size: crop the padding P off each side.":
+        "{head}这是填充后输入的大小：把每侧的填充 P 裁掉。",
+    "{head} The rows the floor dropped (no window reached them) still need a gradient — zero: pad "
+    "the end of dZ by those rows too, not only by K-1-P.":
+        "{head}被向下取整舍去的行（没有窗口到达）也需要梯度——零：在 dZ 的末尾也要补上这些行，"
+        "不只是 K-1-P。",
+    "{head} Rows and columns are swapped: input_size is (H, W).":
+        "{head}行和列弄反了：input_size 是 (H, W)。",
+    "{got} is what the slip gives at all three geometries: {hint}":
+        "{got} 正是这个错误在三种几何设置下给出的结果：{hint}",
+    "{hint} Check: they must add up to {ho}×{wo} outputs × {taps} weights = {right}; yours add up "
+    "to {total}.":
+        "{hint}检查：总和必须是 {ho}×{wo} 个输出 × {taps} 个权重 = {right}；你的总和是 {total}。",
+    "{where} your dx is what an unrotated kernel gives: correlate with the kernel rotated 180° "
+    "(k[::-1, ::-1]).":
+        "{where}，你的 dx 是未旋转的卷积核给出的结果：要与旋转180度的卷积核（k[::-1, ::-1]）做互相关。",
+    "{where} your kernel is flipped up-down only; rotating by 180° flips left-right too: "
+    "k[::-1, ::-1].":
+        "{where}，你的卷积核只做了上下翻转；旋转180度还要左右翻转：k[::-1, ::-1]。",
+    "{where} your kernel is flipped left-right only; rotating by 180° flips up-down too: "
+    "k[::-1, ::-1].":
+        "{where}，你的卷积核只做了左右翻转；旋转180度还要上下翻转：k[::-1, ::-1]。",
+    "{where} your kernel is transposed as well as rotated: only rotate it, k[::-1, ::-1].":
+        "{where}，你的卷积核既旋转又转置了：只需旋转，k[::-1, ::-1]。",
+    "{where} your dx is transposed: rows and columns are swapped (input_size is (H, W)).":
+        "{where}，你的 dx 被转置了：行和列弄反了（input_size 是 (H, W)）。",
+    "{where} your dx has the right total but the values sit in the wrong places: check the zeros "
+    "between dZ entries and the padding on each side.":
+        "{where}，你的 dx 总和对了，但数值的位置不对：检查 dZ 元素之间的零和每一侧的填充。",
+    "{where} K-1-P = {n} is negative, and np.pad cannot pad by a negative amount: instead of "
+    "padding dZ, crop {m} rows and columns off each side of the correlation's result (or pad by "
+    "max(K-1-P, 0) and slice).":
+        "{where}，K-1-P = {n} 是负数，np.pad 不能填充负的宽度：不要填充 dZ，而是从互相关结果的"
+        "每一侧裁掉 {m} 行和 {m} 列（或者填充 max(K-1-P, 0) 再切片）。",
+    # ------------------------------------------------------------------ ex06
+    "you gave (row, column) pairs. The 整容 matrix holds flat input ids: id = row·{w} + column.":
+        "你给的是（行，列）对。整容矩阵里存的是展平后的输入编号：编号 = 行·{w} + 列。",
+    "your row": "你的这一行",
+    "you have Yᵀ, shape (L, F) = (9, 2): the kernels go on the left. W (F, C·KH·KW) @ cols "
+    "(C·KH·KW, L) gives (F, L) = (2, 9); then reshape to (N, F, Ho, Wo) = (1, 2, 3, 3).":
+        "你得到的是 Yᵀ，形状 (L, F) = (9, 2)：卷积核要放在左边。W (F, C·KH·KW) @ cols (C·KH·KW, L) "
+        "得到 (F, L) = (2, 9)；再 reshape 成 (N, F, Ho, Wo) = (1, 2, 3, 3)。",
+    "you have Yᵀ, shape (N, L, F): compute W (F, C·KH·KW) @ cols (C·KH·KW, L) to get (F, L), then "
+    "reshape to (1, 2, 3, 3).":
+        "你得到的是 Yᵀ，形状 (N, L, F)：计算 W (F, C·KH·KW) @ cols (C·KH·KW, L) 得到 (F, L)，"
+        "再 reshape 成 (1, 2, 3, 3)。",
+    "you have a 9×9 matrix: that is cols itself (or colsᵀ @ cols). Multiply the flattened kernels "
+    "W = w.reshape(2, -1) with cols: W @ cols is (2, 9).":
+        "你得到的是 9×9 矩阵：那是 cols 本身（或 colsᵀ @ cols）。把展平的卷积核 W = w.reshape(2, -1) "
+        "与 cols 相乘：W @ cols 是 (2, 9)。",
+    "your y": "你的 y",
+    "that is dcols = Wᵀ·dY ({taps} × {outputs}: one row per kernel tap, one column per output). Now "
+    "fold it back into the {h}×{w} input with col2im, adding the entries that land on the same "
+    "pixel.":
+        "这是 dcols = Wᵀ·dY（{taps} × {outputs}：每个卷积核抽头一行，每个输出一列）。现在用 col2im "
+        "把它折回 {h}×{w} 的输入，落在同一像素上的元素要相加。",
+    "that is dcols transposed ({outputs} × {taps}): Wᵀ·dY has one row per kernel tap and one "
+    "column per output — Wᵀ (C·KH·KW, F) @ dY (F, L). Fold that into the input.":
+        "这是 dcols 的转置（{outputs} × {taps}）：Wᵀ·dY 每个卷积核抽头一行、每个输出一列——"
+        "Wᵀ (C·KH·KW, F) @ dY (F, L)。把它折回输入。",
+    "dX has the input's shape (1, 1, {h}, {w}): every input pixel gets a gradient; ({ho}, {wo}) "
+    "is the output's.":
+        "dX 的形状与输入相同 (1, 1, {h}, {w})：每个输入像素都有一个梯度；({ho}, {wo}) 是输出的形状。",
+    "that is dY's shape; dX has the input's shape (1, 1, {h}, {w}).":
+        "这是 dY 的形状；dX 的形状与输入相同 (1, 1, {h}, {w})。",
+    "you have one dX per filter, shape ({f}, {h}, {w}): the input received gradient through every "
+    "filter, so add them — Wᵀ·dY does that sum.":
+        "你给每个卷积核算了一个 dX，形状 ({f}, {h}, {w})：输入通过每个卷积核都收到了梯度，"
+        "所以要相加——Wᵀ·dY 正是在做这个求和。",
+    "you have one dX per filter, shape (1, {f}, {h}, {w}): the input received gradient through "
+    "every filter, so add them — Wᵀ·dY does that sum.":
+        "你给每个卷积核算了一个 dX，形状 (1, {f}, {h}, {w})：输入通过每个卷积核都收到了梯度，"
+        "所以要相加——Wᵀ·dY 正是在做这个求和。",
+    "you listed the window column by column. im2col's columns follow the flattened kernel, row by "
+    "row: weights 0, 1, 2 are the kernel's top row.":
+        "你是按列列出窗口的。im2col 的顺序跟随展平的卷积核，逐行排列：权重 0、1、2 是卷积核的第一行。",
+    "rows and columns are swapped: output {o} is at row {oy}, column {ox}, so its window's "
+    "top-left input is ({oy}, {ox}), id {first}.":
+        "行和列弄反了：输出 {o} 在第 {oy} 行、第 {ox} 列，所以它的窗口左上角输入是 ({oy}, {ox})，"
+        "编号 {first}。",
+    "you started the window at input id {o}, the output's id. Output ids count over the {ho}×{wo} "
+    "output: id {o} is output ({oy}, {ox}).":
+        "你让窗口从输入编号 {o}（即输出的编号）开始。输出编号是在 {ho}×{wo} 的输出上数的："
+        "编号 {o} 是输出 ({oy}, {ox})。",
+    "output {o} is at ({oy}, {ox}), so it reads X[{oy}:{y_end}, {ox}:{x_end}], row by row.":
+        "输出 {o} 位于 ({oy}, {ox})，所以它逐行读取 X[{oy}:{y_end}, {ox}:{x_end}]。",
+    "Y = W·cols + b, one matrix product for all outputs.": "Y = W·cols + b，一次矩阵乘法算出所有输出。",
+    "dX = col2im(Wᵀ·dY): every copy's gradient added back onto its pixel.":
+        "dX = col2im(Wᵀ·dY)：每个副本的梯度都加回到它原来的像素上。",
+    "the ids use a row length of {width}. An input id is row·W + column with W = {w}, the width of "
+    "the input (not of the output or kernel).":
+        "这些编号用的行长是 {width}。输入编号 = 行·W + 列，其中 W = {w} 是输入的宽度"
+        "（不是输出或卷积核的宽度）。",
+    "that is the row of output {other}, at (row, column) = ({py}, {px}). The output is {ho}×{wo}, "
+    "so output {o} sits at ({o} // {wo}, {o} % {wo}) = ({oy}, {ox}).":
+        "这是输出 {other} 的那一行，位于（行，列）= ({py}, {px})。输出是 {ho}×{wo}，"
+        "所以输出 {o} 位于 ({o} // {wo}, {o} % {wo}) = ({oy}, {ox})。",
+    "the kernel was flattened column by column (a transpose, or order='F'). im2col's rows follow "
+    "the kernel row by row (weight id = i·KW + j), so flatten with w.reshape(F, -1).":
+        "卷积核是按列展平的（做了转置，或用了 order='F'）。im2col 的行按卷积核逐行排列"
+        "（权重编号 = i·KW + j），所以要用 w.reshape(F, -1) 展平。",
+    "the bias is missing: add b[f] to every output of filter f (b[:, None] after the product).":
+        "漏了偏置：给卷积核 f 的每个输出加上 b[f]（乘积之后加 b[:, None]）。",
+    "the bias is subtracted: Y = W·cols + b.": "偏置被减掉了：Y = W·cols + b。",
+    "the kernel is rotated by 180° (a true convolution). The forward pass is a correlation: use "
+    "the kernel as it is.":
+        "卷积核旋转了180度（真正的卷积）。前向计算是互相关：卷积核保持原样。",
+    "its numbers are scrambled: you reshaped Yᵀ (L, F) straight into (1, 2, 3, 3). Compute W @ "
+    "cols, which is (F, L), and reshape that.":
+        "数值被打乱了：你把 Yᵀ (L, F) 直接 reshape 成了 (1, 2, 3, 3)。应计算 W @ cols（形状 (F, L)），"
+        "再对它 reshape。",
+    "the two filters' outputs are swapped: row f of W @ cols is output channel f.":
+        "两个卷积核的输出对调了：W @ cols 的第 f 行是输出通道 f。",
+    "the biases are swapped between the filters: b[f] belongs to filter f.":
+        "两个卷积核的偏置对调了：b[f] 属于卷积核 f。",
+    "you divided by the participation counts, as if col2im had to undo im2col (an inverse). The "
+    "gradient needs the adjoint (transpose): a pixel that sat in k windows receives the SUM of its "
+    "k contributions — don't divide.":
+        "你除以了参与度，好像 col2im 要撤销 im2col（求逆）。梯度需要的是伴随（转置）："
+        "位于 k 个窗口中的像素收到的是它 k 份贡献的和——不要除。",
+    "some contributions were overwritten instead of added (the last one written won). A pixel that "
+    "sat in k windows must receive the sum of all k: accumulate with += (ck.col2im does).":
+        "有些贡献被覆盖了，而不是相加（最后写入的那个赢了）。位于 k 个窗口中的像素必须收到全部 "
+        "k 份之和：用 += 累加（ck.col2im 就是这样做的）。",
+    "some contributions were overwritten instead of added (only the first one stayed). A pixel "
+    "that sat in k windows must receive the sum of all k: accumulate with += (ck.col2im does).":
+        "有些贡献被覆盖了，而不是相加（只留下了第一个）。位于 k 个窗口中的像素必须收到全部 "
+        "k 份之和：用 += 累加（ck.col2im 就是这样做的）。",
+    "the kernel is rotated by 180°. The rotation belongs to the direct method's 'full "
+    "correlation'; with im2col, Wᵀ·dY puts each weight in its own row and col2im puts it in the "
+    "right place — no rotation needed.":
+        "卷积核旋转了180度。旋转属于直接法的“full 互相关”；用 im2col 时，Wᵀ·dY 把每个权重放在"
+        "自己的行里，col2im 再把它放回正确的位置——不需要旋转。",
+    "the kernel was flattened column by column (w.transpose, or order='F'): im2col's rows follow "
+    "the kernel row by row, so W = w.reshape(F, -1).":
+        "卷积核是按列展平的（w.transpose，或 order='F'）：im2col 的行按卷积核逐行排列，"
+        "所以 W = w.reshape(F, -1)。",
+    "dY was flattened column by column: its columns must follow the outputs row by row "
+    "(dy.reshape(F, -1)), the order im2col gives them.":
+        "dY 是按列展平的：它的列必须按输出逐行排列（dy.reshape(F, -1)），也就是 im2col 给出的顺序。",
+    "only filter 0 is there: Wᵀ·dY sums over all {f} filters (every filter sent gradient back to "
+    "the input).":
+        "这里只有卷积核 0：Wᵀ·dY 要对全部 {f} 个卷积核求和（每个卷积核都把梯度传回了输入）。",
+    "the filters are paired with the wrong dY maps: row f of W goes with dY[:, f].":
+        "卷积核与 dY 图配错了：W 的第 f 行对应 dY[:, f]。",
+    # ------------------------------------------------------------------ ex07
+    "{where} your output has shape {got}; expected {want}.":
+        "{where}，你的输出形状是 {got}；应为 {want}。",
+    "that is the ungrouped shape: each filter reads only its group's channels, C/groups = "
+    "{c}/{g}.":
+        "这是不分组时的形状：每个卷积核只读取它所在组的通道，C/groups = {c}/{g}。",
+    "the first axis counts *all* filters, over every group: F = {f}, not F/groups.":
+        "第一个轴数的是所有组里的*全部*卷积核：F = {f}，而不是 F/groups。",
+    "the order is (F, C/groups, KH, KW): filters first.": "顺序是 (F, C/groups, KH, KW)：卷积核个数在前。",
+    "the order is (F, C/groups, KH, KW): filters first, and it is the input channels that are "
+    "divided by the groups.":
+        "顺序是 (F, C/groups, KH, KW)：卷积核个数在前，而被组数整除的是输入通道数。",
+    "convkit (like PyTorch) keeps four axes: (F, C/groups, KH, KW).":
+        "convkit（和 PyTorch 一样）保持四个轴：(F, C/groups, KH, KW)。",
+    "convkit (like PyTorch) keeps the groups inside the filter axis: four axes, (F, C/groups, KH, "
+    "KW).":
+        "convkit（和 PyTorch 一样）把组包含在卷积核轴里：四个轴，(F, C/groups, KH, KW)。",
+    "keep the kernel's two axes: (F, C/groups, KH, KW).": "保留卷积核的两个轴：(F, C/groups, KH, KW)。",
+    "the kernel's size is missing: (F, C/groups, KH, KW).": "漏了卷积核的大小：(F, C/groups, KH, KW)。",
+    "the groups are not an axis of their own: they split the filters, so the shape is (F, "
+    "C/groups, KH, KW).":
+        "组不是单独的一个轴：它们把卷积核分成几份，所以形状是 (F, C/groups, KH, KW)。",
+    "it is the input channels that each filter sees that shrink, not the number of filters: (F, "
+    "C/groups, KH, KW).":
+        "变少的是每个卷积核看到的输入通道数，而不是卷积核的个数：(F, C/groups, KH, KW)。",
+    "the kernel is {k}×{k}: (F, C/groups, KH, KW).": "卷积核是 {k}×{k}：(F, C/groups, KH, KW)。",
+    "{shape} is not it: the weight has shape (filters, input channels per group, KH, KW).":
+        "{shape} 不对：权重的形状是（卷积核个数，每组输入通道数，KH，KW）。",
+    "your cols shape": "你的 cols 形状",
+    "your W shape": "你的 W 形状",
+    "each filter has weights for all {c} channels: F × C·K·K.":
+        "每个卷积核对全部 {c} 个通道都有权重：F × C·K·K。",
+    "W multiplies cols from the left (W @ cols), so it is F × C·K·K.":
+        "W 从左边乘 cols（W @ cols），所以它是 F × C·K·K。",
+    "flatten everything but the filter axis: W is a matrix.": "除卷积核轴之外全部展平：W 是一个矩阵。",
+    "that is the weight as stored; as a matrix it is w.reshape(F, -1): F × C·K·K.":
+        "这是权重存储时的形状；作为矩阵它是 w.reshape(F, -1)：F × C·K·K。",
+    "the weight does not depend on the batch: W is F × C·K·K.": "权重与批量无关：W 是 F × C·K·K。",
+    "W: {hint}": "W：{hint}",
+    "for y {h}x{w}, K={k}, stride {s}": "对于 {h}x{w} 的 y、K={k}、步幅 {s}",
+    "scatter-adding y·k at stride-spaced offsets is the transposed convolution — the same numbers "
+    "as the input gradient of the convolution.":
+        "把 y·k 按步幅间隔的偏移散布累加，就是转置卷积——数值与卷积的输入梯度相同。",
+    "{head} The output is (h-1)·stride + K by (w-1)·stride + K.":
+        "{head}输出是 (h-1)·stride + K 乘 (w-1)·stride + K。",
+    "each of the {f} filters sees only the {cg} channels of its group: {grouped} weights instead "
+    "of {dense}.":
+        "{f} 个卷积核中的每一个只看到它所在组的 {cg} 个通道：{grouped} 个权重，而不是 {dense} 个。",
+    "a weight has four axes (F, C/groups, KH, KW); you gave {n}.":
+        "权重有四个轴 (F, C/groups, KH, KW)；你给了 {n} 个。",
+    "cols {cols}: one column per output pixel, one row per (channel, tap); W {w}; Y = W @ cols is "
+    "({f}, {l}) per image.":
+        "cols {cols}：每个输出像素一列，每个（通道，抽头）一行；W {w}；每张图像的 Y = W @ cols 是 "
+        "({f}, {l})。",
+    "each column holds the patch from *every* channel: C·K·K = {c}·{k}·{k} rows, not K·K.":
+        "每一列包含*所有*通道的图块：C·K·K = {c}·{k}·{k} 行，而不是 K·K。",
+    "one column per *output* pixel: Ho·Wo = {ho}·{ho}, not H·W.":
+        "每个*输出*像素一列：Ho·Wo = {ho}·{ho}，而不是 H·W。",
+    "convkit's im2col (like torch's unfold) puts the patch down a column: (N, C·K·K, Ho·Wo) — you "
+    "have the article's row-per-output layout, its transpose.":
+        "convkit 的 im2col（和 torch 的 unfold 一样）把图块竖着放成一列：(N, C·K·K, Ho·Wo)——"
+        "你用的是文章里每个输出一行的布局，也就是它的转置。",
+    "keep the batch axis in front: (N, C·K·K, Ho·Wo).": "把批量轴放在最前面：(N, C·K·K, Ho·Wo)。",
+    "cols does not know the filters; it only rearranges x.": "cols 与卷积核无关；它只是重新排列 x。",
+    "im2col merges channel and tap into one axis: (N, C·K·K, Ho·Wo).":
+        "im2col 把通道和抽头合并成一个轴：(N, C·K·K, Ho·Wo)。",
+    "im2col flattens the output positions into one axis: (N, C·K·K, Ho·Wo).":
+        "im2col 把输出位置展平成一个轴：(N, C·K·K, Ho·Wo)。",
+    "Ho = H - K + 1 = {ho}: count the first window too.": "Ho = H - K + 1 = {ho}：第一个窗口也要算上。",
+    "cols: {hint}": "cols：{hint}",
+    "W: {w} is not it — one row per filter, one column per row of cols.":
+        "W：{w} 不对——每个卷积核一行，cols 的每一行对应一列。",
+    "your output {where}": "{where}，你的输出",
+    "{where} the values differ: every y[i, j] adds y[i, j]·k into out[i·stride : i·stride+K, "
+    "j·stride : j·stride+K] (+=, not =).":
+        "{where}，数值不对：每个 y[i, j] 要把 y[i, j]·k 加到 out[i·stride : i·stride+K, "
+        "j·stride : j·stride+K] 上（用 +=，不是 =）。",
+    "{head} The copies of the kernel are placed stride apart: the output is (h-1)·stride + K "
+    "long.":
+        "{head}卷积核的各个副本相隔一个步幅摆放：输出长度是 (h-1)·stride + K。",
+    "{head} That is the size of y with stride-1 zeros between its entries; each y pixel then adds "
+    "a whole K×K copy of k: (h-1)·stride + K.":
+        "{head}这是在 y 的元素之间插入 步幅-1 个零后的大小；之后每个 y 像素还要加上一整份 K×K 的 k："
+        "(h-1)·stride + K。",
+    "{head} That is stride-1 rows too many: the last copy of the kernel starts at (h-1)·stride, so "
+    "the output is (h-1)·stride + K long.":
+        "{head}多了 步幅-1 行：卷积核的最后一个副本从 (h-1)·stride 开始，所以输出长度是 "
+        "(h-1)·stride + K。",
+    "{head} Rows and columns are swapped.": "{head}行和列弄反了。",
+    "cols: {cols} is not it — (batch, rows, columns) with a row per (channel, tap) and a column "
+    "per output pixel.":
+        "cols：{cols} 不对——（批量，行，列），每个（通道，抽头）一行，每个输出像素一列。",
+    "{where} you rotated the kernel: scattering places k as it is (rotation is only needed when "
+    "you *gather*, as a correlation does).":
+        "{where}，你把卷积核旋转了：散布时 k 保持原样（只有*收集*时才需要旋转，互相关就是收集）。",
+    "{where} overlapping copies replaced each other: add each y[i, j]·k into the output with +=, "
+    "not =.":
+        "{where}，重叠的副本互相覆盖了：要用 += 把每个 y[i, j]·k 加到输出上，不是 =。",
+    "{where} the kernel is transposed: y[i, j]·k[a, b] lands at (i·stride + a, j·stride + b).":
+        "{where}，卷积核被转置了：y[i, j]·k[a, b] 应落在 (i·stride + a, j·stride + b)。",
+    "{where} your output is transposed: y[i, j]·k lands i·stride rows down and j·stride columns "
+    "right.":
+        "{where}，你的输出被转置了：y[i, j]·k 应向下移 i·stride 行、向右移 j·stride 列。",
+    # ------------------------------------------------------------------ ex08
+    "that counts multiply-adds; a FLOP count takes 2 per multiply-add (one multiply, one add).":
+        "这数的是乘加次数；FLOP 数要把每次乘加算作 2（一次乘法，一次加法）。",
+    "with padding 1 the output stays 32x32 (30x30 is the size without padding).":
+        "填充为 1 时输出保持 32x32（30x30 是不填充时的大小）。",
+    "you left out the batch: all 8 images are convolved.": "你漏了批量：8 张图像都要做卷积。",
+    "you left out the input channels: every output sums over C x KH x KW = 27 products.":
+        "你漏了输入通道：每个输出要对 C x KH x KW = 27 个乘积求和。",
+    "you left out the filters: each of the 16 filters makes its own output channel.":
+        "你漏了卷积核个数：16 个卷积核各自产生一个输出通道。",
+    "you left out the kernel: every output sums KH x KW = 9 taps per channel.":
+        "你漏了卷积核大小：每个输出在每个通道上要对 KH x KW = 9 个抽头求和。",
+    "two slips: multiply-adds instead of FLOPs (x 2), and the 30x30 output of an unpadded input "
+    "(padding 1 keeps 32x32).":
+        "两个错误：数的是乘加而不是 FLOP（要 x 2），而且用了不填充时的 30x30 输出（填充 1 保持 32x32）。",
+    "that looks like bytes, not FLOPs: there is no 4 bytes per value in a FLOP count.":
+        "这看起来像字节数，而不是 FLOP：FLOP 数里没有“每个值 4 字节”。",
+    "stride 2 makes the output (56 + 2 - 3) // 2 + 1 = 28 wide, so there are 28 x 28 columns per "
+    "image, not 56 x 56.":
+        "步幅 2 使输出宽度为 (56 + 2 - 3) // 2 + 1 = 28，所以每张图像有 28 x 28 列，而不是 56 x 56。",
+    "float32 takes 4 bytes per value (8 is float64).": "float32 每个值占 4 字节（8 字节是 float64）。",
+    "that is the number of values; each float32 takes 4 bytes.": "这是值的个数；每个 float32 占 4 字节。",
+    "you left out the kernel: every column holds C x KH x KW = 576 values, one per weight.":
+        "你漏了卷积核大小：每一列有 C x KH x KW = 576 个值，每个权重一个。",
+    "that is one image; the batch has 16.": "这只是一张图像；批量里有 16 张。",
+    "the floor in the output-size formula: (56 + 2 - 3) / 2 = 27.5 rounds down to 27, plus 1 gives "
+    "28.":
+        "输出大小公式里有向下取整：(56 + 2 - 3) / 2 = 27.5 向下取整为 27，加 1 得 28。",
+    "27 x 27 forgets the padding: (56 + 2·1 - 3) // 2 + 1 = 28.":
+        "27 x 27 漏了填充：(56 + 2·1 - 3) // 2 + 1 = 28。",
+    "that is the input's size in bytes; im2col copies every pixel into each window that covers "
+    "it.":
+        "这是输入的字节数；im2col 会把每个像素复制到覆盖它的每个窗口里。",
+    "starts": "起点列表 starts",
+    "length": "长度 length",
+    "9 = Ho*Wo counts outputs; in the flattened image the 3 output rows sit 5 apart, so the run "
+    "spans (Ho-1)*W + Wo values.":
+        "9 = Ho*Wo 数的是输出个数；在展平的图像里，3 个输出行相隔 5，所以这一段跨越 (Ho-1)*W + Wo 个值。",
+    "15 = Ho*W would run 2 values past the end of the image for the last tap (start 12); the last "
+    "row needs only Wo = 3 values: (Ho-1)*W + Wo.":
+        "15 = Ho*W 会让最后一个抽头（起点 12）越过图像末尾 2 个值；最后一行只需要 Wo = 3 个值："
+        "(Ho-1)*W + Wo。",
+    "25 is the whole image; a tap's run covers only Ho = 3 rows: (Ho-1)*W + Wo.":
+        "25 是整张图像；一个抽头的这一段只覆盖 Ho = 3 行：(Ho-1)*W + Wo。",
+    "12 stops one short: the run includes both its first and its last value, (Ho-1)*W + Wo = 13.":
+        "12 少了一个：这一段既包括第一个值也包括最后一个值，(Ho-1)*W + Wo = 13。",
+    "10 = (Ho-1)*W reaches the start of the last output row; add its Wo = 3 values.":
+        "10 = (Ho-1)*W 只到最后一个输出行的开头；还要加上这一行的 Wo = 3 个值。",
+    "length {length} is not it: from the first output's pixel to the last one's, Ho-1 full image "
+    "rows of W values plus Wo values.":
+        "长度 {length} 不对：从第一个输出的像素到最后一个输出的像素，是 Ho-1 整行（每行 W 个值）"
+        "再加 Wo 个值。",
+    "2 x 8 x 16 x 3 x 9 x 32 x 32 = {flops} FLOPs ({mflop} MFLOP).":
+        "2 x 8 x 16 x 3 x 9 x 32 x 32 = {flops} 次浮点运算（{mflop} MFLOP）。",
+    "count outputs (N x F x Ho x Wo), multiply by the products per output (C x KH x KW), and by 2 "
+    "FLOPs per multiply-add.":
+        "数出输出个数（N x F x Ho x Wo），乘以每个输出的乘积数（C x KH x KW），"
+        "再乘以每次乘加的 2 个 FLOP。",
+    "{bytes} bytes ({mb} MB) for an input of {input_mb} MB: {ratio}x. With stride 2 each pixel is "
+    "copied about K²/S² = 2.25 times, not 9.":
+        "{bytes} 字节（{mb} MB），而输入只有 {input_mb} MB：{ratio} 倍。步幅为 2 时每个像素大约被复制 "
+        "K²/S² = 2.25 次，而不是 9 次。",
+    "N x (C x KH x KW) x (Ho x Wo) values, 4 bytes each, with Ho from the output-size formula.":
+        "N x (C x KH x KW) x (Ho x Wo) 个值，每个 4 字节，Ho 由输出大小公式算出。",
+    "the starts are the first row of the article's im2col index matrix (0 1 2 5 6 7 10 11 12), and "
+    "13 = (Ho-1)*W + Wo values cover all 3 output rows: each tap's patch is one slice, no copy.":
+        "这些起点就是文章中 im2col 索引矩阵的第一行（0 1 2 5 6 7 10 11 12），13 = (Ho-1)*W + Wo "
+        "个值覆盖全部 3 个输出行：每个抽头的图块就是一个切片，不需要复制。",
+    "rows of the flattened image are W = 5 values long (the input's width), not Wo = 3: moving one "
+    "kernel row down skips a whole image row, so tap (i, j) starts at i*5 + j.":
+        "展平图像的每一行长 W = 5 个值（输入的宽度），而不是 Wo = 3：卷积核下移一行会跳过图像的"
+        "一整行，所以抽头 (i, j) 从 i*5 + j 开始。",
+    "taps go row by row (i is the kernel row): tap (i, j) starts at i*5 + j, so the second tap is "
+    "(0, 1) at 1.":
+        "抽头按行排列（i 是卷积核的行）：抽头 (i, j) 从 i*5 + j 开始，所以第二个抽头是 (0, 1)，起点 1。",
+    "those are the pixels of the last output's window; each tap's run starts at the first output's "
+    "pixel, i*5 + j.":
+        "这些是最后一个输出的窗口像素；每个抽头的这一段从第一个输出的像素开始，i*5 + j。",
+    "every start is 1 too big: the flattened image counts from 0.": "每个起点都大了 1：展平图像从 0 开始计数。",
+    "the starts are offsets in the image, i*W + j, not multiples of K.":
+        "起点是图像中的偏移量 i*W + j，而不是 K 的倍数。",
+    # ------------------------------------------------------------------ ex09
+    "two numbers: the exercise asks for the four products m before the output transform (Aᵀ m "
+    "gives the two outputs).":
+        "两个数：题目要的是输出变换之前的四个乘积 m（Aᵀ m 才给出两个输出）。",
+    "that is a 4×4 matrix (an outer product?): m is (G g) ⊙ (Bᵀ d), the *elementwise* product of "
+    "two length-4 vectors.":
+        "这是一个 4×4 矩阵（外积？）：m 是 (G g) ⊙ (Bᵀ d)，两个长度为 4 的向量的*逐元素*乘积。",
+    "m": "你的 m",
+    "your correlation": "你的互相关结果",
+    "that is the direct / im2col count (9 per output, or 36 per 2x2 tile). Winograd pays 16 per "
+    "tile instead.":
+        "这是直接法 / im2col 的次数（每个输出 9 次，或每个 2x2 块 36 次）。Winograd 每块只需 16 次。",
+    "you left out the batch: both images are convolved.": "你漏了批量：两张图像都要做卷积。",
+    "you left out the filters: each of the 32 filters needs its own products.":
+        "你漏了卷积核个数：32 个卷积核各自需要自己的乘积。",
+    "you left out the input channels: every (filter, channel) pair multiplies, then the channels "
+    "are summed.":
+        "你漏了输入通道：每一对（卷积核，通道）都要相乘，然后再对通道求和。",
+    "with padding 1 the output is 10x10, not 8x8: that is 5x5 = 25 tiles.":
+        "填充为 1 时输出是 10x10，不是 8x8：也就是 5x5 = 25 个块。",
+    "16 multiplies buy a whole 2x2 tile of outputs, not one output.":
+        "16 次乘法换来的是整整一个 2x2 的输出块，而不是一个输出。",
+    "a 2x2 tile costs 16 elementwise products (a 4x4 transformed tile), not 4.":
+        "一个 2x2 块需要 16 次逐元素乘积（变换后的 4x4 块），不是 4 次。",
+    "that counts FLOPs (x 2); the question asks for multiplies.": "这数的是 FLOP（x 2）；题目问的是乘法次数。",
+    "these are the two outputs y = Aᵀ m (correct values!), but the exercise asks for the four "
+    "products m before the output transform.":
+        "这是两个输出 y = Aᵀ m（数值正确！），但题目要的是输出变换之前的四个乘积 m。",
+    "4 multiplies give both outputs: Aᵀ m = {outputs}, which take 6 multiplies directly.":
+        "4 次乘法就得到两个输出：Aᵀ m = {outputs}，直接计算要 6 次乘法。",
+    "this is the 'full' correlation ({n} outputs, with the partial overlaps at both ends): keep the "
+    "{v} outputs where k fits inside x.":
+        "这是“full”互相关（{n} 个输出，包括两端只部分重叠的位置）：只保留 k 完全落在 x 内的 {v} 个输出。",
+    "flip, transform, multiply, transform back, drop the K-1 wrapped outputs: that is conv2d_fft "
+    "along one axis.":
+        "翻转、变换、相乘、逆变换、丢掉 K-1 个回绕的输出：这就是沿一个轴的 conv2d_fft。",
+    "2 x 32 x 16 x 16 x 25 = {count}, against {direct} direct: 2.25x fewer.":
+        "2 x 32 x 16 x 16 x 25 = {count}，直接法是 {direct}：少了 2.25 倍。",
+    "count tiles (ceil(Ho/2) x ceil(Wo/2)), then 16 multiplies per tile for every image, filter "
+    "and input channel.":
+        "先数块数（ceil(Ho/2) x ceil(Wo/2)），再对每张图像、每个卷积核、每个输入通道，每块乘 16 次。",
+    "you kept all {n} circular outputs: the first K-1 = {m1} wrapped around and mixed in samples "
+    "from the far end. Keep [K-1:].":
+        "你保留了全部 {n} 个循环输出：前 K-1 = {m1} 个发生了回绕，混进了另一端的样本。只保留 [K-1:]。",
+    "this is the whole circular convolution: flip the kernel (k[::-1]) and keep only [K-1:], the "
+    "outputs without wrap-around.":
+        "这是完整的循环卷积：把卷积核翻转（k[::-1]），并只保留 [K-1:]，即没有回绕的输出。",
+    "this is Bᵀ d alone: multiply it elementwise by G g.": "这只是 Bᵀ d：还要与 G g 逐元素相乘。",
+    "this is G g alone: multiply it elementwise by Bᵀ d.": "这只是 G g：还要与 Bᵀ d 逐元素相乘。",
+    "you flipped the kernel: convkit computes correlation, so g goes into G g as it is.":
+        "你把卷积核翻转了：convkit 计算的是互相关，所以 g 原样代入 G g。",
+    "every product is twice too big: G holds halves (0.5) in its middle rows.":
+        "每个乘积都大了一倍：G 的中间两行是 1/2（0.5）。",
+    "you reversed d: Bᵀ d takes d0..d3 in order.": "你把 d 倒过来了：Bᵀ d 按顺序使用 d0..d3。",
+    "you added Bᵀ d and G g; m is their elementwise *product*.": "你把 Bᵀ d 和 G g 相加了；m 是它们的逐元素*乘积*。",
+    "these multiply d and g directly; Winograd first transforms both (Bᵀ d, G g), then multiplies "
+    "elementwise.":
+        "这是直接把 d 和 g 相乘；Winograd 先把两者都变换（Bᵀ d、G g），再逐元素相乘。",
+    "this is convolution, not correlation: multiplying spectra *convolves*, so flip the kernel "
+    "first (k[::-1]) — correlation is convolution with the flipped kernel.":
+        "这是卷积，不是互相关：频谱相乘对应的是*卷积*，所以先把卷积核翻转（k[::-1]）——"
+        "互相关就是与翻转后的卷积核做卷积。",
+    "the first K-1 = {m1} of the outputs you kept wrapped around (they mix in samples from the far "
+    "end). Keep [K-1:] instead.":
+        "你保留的输出中前 K-1 = {m1} 个发生了回绕（混进了另一端的样本）。应改为保留 [K-1:]。",
+    "the kernel is not flipped and you kept the wrapped-around start: flip k with k[::-1] and keep "
+    "[K-1:].":
+        "卷积核没有翻转，而且你保留了回绕的开头：用 k[::-1] 翻转 k，并保留 [K-1:]。",
+    "every value is {n} times too big: np.fft.ifft already divides by the length (don't scale "
+    "again).":
+        "每个值都大了 {n} 倍：np.fft.ifft 已经除以了长度（不要再缩放）。",
+    "the kernel is not flipped and the outputs are reversed: flip k (k[::-1]) before transforming, "
+    "keep [K-1:] in order.":
+        "卷积核没有翻转，而且输出顺序反了：变换之前先翻转 k（k[::-1]），按顺序保留 [K-1:]。",
+    # ------------------------------------------------------------------ ex11
+    "dx": "你的 dx",
+    "dlogits": "你的 dlogits",
+    "{value} counts the weights only: every conv filter and every linear output also has one bias "
+    "(16 + 32 + 10 more).":
+        "{value} 只数了权重：每个卷积核和线性层的每个输出还各有一个偏置（还要加 16 + 32 + 10）。",
+    "the linear layer sees the *pooled* maps: 32 channels of 4×4 (pooling halves 8×8), not 8×8.":
+        "线性层看到的是*池化后*的特征图：32 个通道，每个 4×4（池化把 8×8 减半），不是 8×8。",
+    "that is the two convolutions only; add the linear layer (32·4·4 inputs × 10 outputs + 10 "
+    "biases).":
+        "这只是两个卷积层；还要加上线性层（32·4·4 个输入 × 10 个输出 + 10 个偏置）。",
+    "conv2's filters each span all 16 input channels: its weight is (32, 16, 3, 3), not (32, 1, 3, "
+    "3).":
+        "conv2 的每个卷积核都覆盖全部 16 个输入通道：它的权重是 (32, 16, 3, 3)，不是 (32, 1, 3, 3)。",
+    "that is the linear layer only; add both convolutions' weights and biases.":
+        "这只是线性层；还要加上两个卷积层的权重和偏置。",
+    "the linear layer's 10 biases are missing.": "漏了线性层的 10 个偏置。",
+    "the convolutions' biases are missing: one per filter (16 + 32).": "漏了卷积层的偏置：每个卷积核一个（16 + 32）。",
+    "the second pooling is not there: the linear layer sees 32 maps of 4×4.":
+        "这里并没有第二次池化：线性层看到的是 32 张 4×4 的特征图。",
+    "{value} is not it. Count layer by layer: a conv's weight has shape (out, in, 3, 3) plus out "
+    "biases; the linear's weight is (10, inputs) plus 10 biases; ReLU, pooling and flatten learn "
+    "nothing.":
+        "{value} 不对。逐层数：卷积层的权重形状是 (out, in, 3, 3)，另有 out 个偏置；线性层的权重是 "
+        "(10, 输入数)，另有 10 个偏置；ReLU、池化和展平不学习任何参数。",
+    "at x == 0 you passed dy through. ReLU has no slope there; take it as 0 (PyTorch does): use x > "
+    "0, not x >= 0.":
+        "在 x == 0 处你让 dy 通过了。ReLU 在那里没有斜率；取 0（PyTorch 就是这样）：用 x > 0，不是 x >= 0。",
+    "this is only the mask (the slope, 0 or 1): multiply it by dy — the chain rule.":
+        "这只是掩码（斜率，0 或 1）：还要乘以 dy——链式法则。",
+    "you masked by the sign of dy. The gate is the *input*: dy passes where x > 0.":
+        "你按 dy 的符号做了掩码。起门控作用的是*输入*：在 x > 0 的地方 dy 才通过。",
+    "ReLU's slope is 1 or 0, not x: dy passes unchanged where x > 0.":
+        "ReLU 的斜率是 1 或 0，不是 x：在 x > 0 的地方 dy 原样通过。",
+    "the mask is the wrong way round: dy passes where x > 0 and is blocked where x <= 0.":
+        "掩码反了：dy 在 x > 0 处通过，在 x <= 0 处被挡住。",
+    "this is ReLU's forward output max(x, 0); the backward pass gates dy: dy where x > 0, else 0.":
+        "这是 ReLU 的前向输出 max(x, 0)；反向传播是对 dy 做门控：x > 0 处为 dy，否则为 0。",
+    "this is dy unchanged: ReLU blocks the gradient where x <= 0.":
+        "这是原封不动的 dy：ReLU 在 x <= 0 处会挡住梯度。",
+    "you copied dy to all four positions of each window. Only the maximum reached the output, so "
+    "only it gets the gradient; the other three get 0.":
+        "你把 dy 复制到了每个窗口的全部四个位置。只有最大值到达了输出，所以只有它得到梯度；另外三个得到 0。",
+    "you spread dy evenly over the window — that is average-pooling's backward. Max-pooling sends "
+    "all of dy to the one maximum.":
+        "你把 dy 平均分到了窗口上——那是平均池化的反向传播。最大池化把全部 dy 都交给那个最大值。",
+    "you marked where the maxima are (1s): put dy's value there instead of 1.":
+        "你标出了最大值的位置（1）：在那里放 dy 的值，而不是 1。",
+    "you sent dy to each window's minimum; it belongs at the maximum (argmax).":
+        "你把 dy 送到了每个窗口的最小值处；它应该去最大值处（argmax）。",
+    "you put the maximum's value x there; it gets dy instead (the gradient, not the input).":
+        "你在那里放的是最大值 x；应该放 dy（梯度，而不是输入）。",
+    "you multiplied dy by x at the maximum; max-pooling's slope is 1 there: just dy.":
+        "你在最大值处把 dy 乘以了 x；最大池化在那里的斜率是 1：就是 dy。",
+    "all zeros: each window's maximum receives that window's dy.": "全是零：每个窗口的最大值要收到该窗口的 dy。",
+    "you forgot to divide by the batch size N = {n}: the loss is the *mean* over the batch, so "
+    "every row's gradient carries 1/N.":
+        "你忘了除以批量大小 N = {n}：损失是对批量取的*均值*，所以每一行的梯度都带有 1/N。",
+    "the sign is flipped: it is softmax minus one-hot (raising the right class's logit must lower "
+    "the loss).":
+        "符号反了：应该是 softmax 减 one-hot（提高正确类别的 logit 必须降低损失）。",
+    "you forgot to subtract the one-hot labels: the right class's entry is p - 1, the others p.":
+        "你忘了减去 one-hot 标签：正确类别那一项是 p - 1，其余是 p。",
+    "use the softmax probabilities, not the raw logits: p = exp(z) / sum(exp(z)) per row.":
+        "要用 softmax 概率，不是原始 logits：每一行 p = exp(z) / sum(exp(z))。",
+    "the sign is flipped and the 1/N of the mean is missing.": "符号反了，而且漏了均值的 1/N。",
+    "you divided by the number of classes ({k}); the mean is over the batch: divide by N = {n}.":
+        "你除以了类别数（{k}）；均值是对批量取的：要除以 N = {n}。",
+    "the softmax was normalised over the whole batch; normalise each row (sample) separately: sum "
+    "over axis 1.":
+        "softmax 是在整个批量上归一化的；应对每一行（样本）分别归一化：沿轴 1 求和。",
+    "the softmax was normalised down the columns (axis 0); each row is one sample: normalise over "
+    "axis 1.":
+        "softmax 是沿列（轴 0）归一化的；每一行是一个样本：应沿轴 1 归一化。",
+    "{conv1} (conv1) + {conv2} (conv2) + {linear} (linear) = {total}. The convolutions hold under "
+    "half of them although they look at every position: each small kernel is shared by all "
+    "positions.":
+        "{conv1}（conv1）+ {conv2}（conv2）+ {linear}（线性层）= {total}。卷积层虽然看遍了每个位置，"
+        "参数却不到一半：每个小卷积核被所有位置共享。",
+    "dx has the input's shape (1, 1, 4, 4): dy's 2×2 values go back to the positions of the "
+    "maxima.":
+        "dx 的形状与输入相同 (1, 1, 4, 4)：dy 的 2×2 个值回到各最大值所在的位置。",
 }
+
+# --- ex10 and concepts (h11b): their entries live in messages_zh_h11b.py
+from .messages_zh_h11b import ZH as _ZH_H11B  # noqa: E402
+
+ZH.update(_ZH_H11B)
