@@ -14,6 +14,7 @@ weight (:func:`kernel_colors`), hatched grey padding, dimming for what is not hi
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import itertools
@@ -128,6 +129,36 @@ _TEXT_PATHS = TextToPath()
 TITLE_SIZE, SUBTITLE_SIZE = 16, 11.5
 
 
+class _Style:
+    compact = False  # the explorer: no subtitle, no long title (its controls say both)
+    min_text = None  # points: no text smaller (figures/ for the projector)
+
+
+@contextlib.contextmanager
+def smallest_text(points):
+    """Draw no text smaller than ``points`` inside this block (figures for a projector)."""
+    before, _Style.min_text = _Style.min_text, points
+    try:
+        yield
+    finally:
+        _Style.min_text = before
+
+
+def compact_style():
+    """Whether drawings are made for the explorer's box (inside :func:`compact`)."""
+    return _Style.compact
+
+
+@contextlib.contextmanager
+def compact():
+    """Draw without subtitles and long titles inside this block (for the explorer)."""
+    before, _Style.compact = _Style.compact, True
+    try:
+        yield
+    finally:
+        _Style.compact = before
+
+
 class Canvas:
     """Grid paper: one unit = one cell, y grows downwards.
 
@@ -146,10 +177,14 @@ class Canvas:
     def __init__(self, core_w, core_h, title, subtitle, *, label, max_cell=0.5, max_w=14.0,
                  max_h=11.5, min_cell=0.15, mark=frozenset(), min_text=None):
         self.title, self.subtitle, self.label = title, subtitle, label
+        if _Style.compact:
+            self.subtitle = ""
+            self.title = title if len(title) <= 34 else ""
         self.inch = float(np.clip(min(max_w / core_w, max_h / core_h, max_cell), min_cell,
                                   max_cell))
         self.pt = self.inch * 72  # points per cell
-        low = min_text or 0
+        low = max(min_text or 0, _Style.min_text or 0)
+        self.min_text = low or None
 
         def size(scale, smallest, largest):  # never below min_text
             return float(max(np.clip(self.pt * scale, smallest, largest), low))
@@ -159,7 +194,7 @@ class Canvas:
         self.caption_size = size(0.4, 7.5, 14)
         self.small_size = size(0.3, 7, 11)
         self.formula_size = size(0.36, 8, 12.5)
-        self.title_size, self.subtitle_size = TITLE_SIZE, SUBTITLE_SIZE
+        self.title_size, self.subtitle_size = max(TITLE_SIZE, low), max(SUBTITLE_SIZE, low)
         self.mark = frozenset(mark)
         self._plain, self._hatched = [], []
         self._texts, self._frames, self._arrows = [], [], []
@@ -212,7 +247,8 @@ class Canvas:
 
     def text(self, x, y, s, *, size=None, color=INK, gid=None, ha="center", va="center",
              rotation=0, family="sans-serif", alpha=None, weight="normal"):
-        self._texts.append(dict(x=x, y=y, s=s, size=size or self.label_size, color=color,
+        size = max(size or self.label_size, self.min_text or 0)
+        self._texts.append(dict(x=x, y=y, s=s, size=size, color=color,
                                 gid=gid, ha=ha, va=va, rotation=rotation, family=family,
                                 alpha=alpha, weight=weight))
 

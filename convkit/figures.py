@@ -34,7 +34,8 @@ from matplotlib.text import Text
 
 from . import diagrams
 
-__all__ = ["FIGURES", "FIGURE_DIR", "DPI", "fingerprint", "write", "write_all", "check"]
+__all__ = ["FIGURES", "FIGURE_DIR", "DPI", "READABLE_PX", "draw", "smallest_px", "fingerprint",
+           "write", "write_all", "check"]
 
 FIGURE_DIR = pathlib.Path(__file__).resolve().parent.parent / "figures"
 DPI = 100
@@ -42,6 +43,22 @@ RENDERER = f"matplotlib {matplotlib.__version__}"
 
 ARTICLE = dict(input_size=5, kernel_size=3)
 STRIDED = dict(input_size=5, kernel_size=3, stride=2, padding=1)
+
+# Every figure must stay readable on a projector: fitted to 1024x768, its smallest text is
+# at least READABLE_PX pixels (:func:`draw`, tests/test_figures.py).
+PROJECTOR = (1024, 768)
+READABLE_PX = 12
+
+
+def _rows(prefix, letter, n_rows, n_cols, draw, kwargs):
+    """Projector variants of a map: one image per row of panels (a few panels each)."""
+    out = {}
+    for r in range(n_rows):
+        first, last = r * n_cols, r * n_cols + n_cols - 1
+        out[f"{prefix}-{letter}{first}-{letter}{last}.png"] = (
+            draw, dict(kwargs, panels=list(range(first, last + 1))))
+    return out
+
 
 # file name -> (drawing, keyword arguments)
 FIGURES = {
@@ -56,9 +73,37 @@ FIGURES = {
                                                      STRIDED),
     "05_full-correlation-stride2-padding1.png": (diagrams.draw_full_correlation,
                                                  dict(STRIDED, highlight=6)),
+    "05_weight-derivative-map-stride2-padding1.png": (diagrams.draw_weight_grad_map, STRIDED),
     "06_im2col-matrix.png": (diagrams.draw_im2col_matrix, ARTICLE),
     "06_col2im-backward.png": (diagrams.draw_col2im_backward, ARTICLE),
+    # projector variants of the maps of many panels: a few panels per image
+    **_rows("02_forward-map-outputs", "z", 3, 3, diagrams.draw_forward_map, ARTICLE),
+    **_rows("03_input-loss-map-inputs", "x", 5, 5, diagrams.draw_input_grad_map, ARTICLE),
+    **_rows("05_forward-map-stride2-padding1-outputs", "z", 3, 3, diagrams.draw_forward_map,
+            STRIDED),
 }
+
+
+def smallest_px(fig, screen=PROJECTOR):
+    """The smallest text of ``fig`` in pixels when the PNG is fitted to ``screen``."""
+    from matplotlib.text import Text
+    w, h = fig.get_size_inches() * DPI
+    scale = min(screen[0] / w, screen[1] / h)
+    return min(t.get_fontsize() for t in fig.findobj(Text) if t.get_text().strip()) \
+        * DPI / 72 * scale
+
+
+def draw(name):
+    """Figure ``name`` as committed: drawn with the smallest text size (None, 12, 13, ...
+    points) that keeps every text at least READABLE_PX pixels when fitted to 1024x768."""
+    from ._gridpaper import smallest_text
+    drawing, kwargs = FIGURES[name]
+    for points in (None, *range(12, 21)):
+        with smallest_text(points):
+            fig = drawing(**kwargs)
+        if smallest_px(fig) >= READABLE_PX:
+            return fig
+    raise ValueError(f"{name} cannot be drawn readable on a projector; split it (panels=)")
 
 
 def _round(values, digits=3):
@@ -109,8 +154,7 @@ def _save(fig, path):
 
 def write(name, directory):
     """Draw figure ``name`` and save it as a PNG (fingerprint in its metadata); return the path."""
-    draw, kwargs = FIGURES[name]
-    return _save(draw(**kwargs), pathlib.Path(directory) / name)
+    return _save(draw(name), pathlib.Path(directory) / name)
 
 
 def write_all(directory=FIGURE_DIR):
@@ -143,13 +187,13 @@ def check(directory=FIGURE_DIR, scratch=None):
     directory = pathlib.Path(directory)
     problems = [f"{path} is not written by `make figures` (delete it)"
                 for path in sorted(directory.glob("*.png")) if path.name not in FIGURES]
-    for name, (draw, kwargs) in FIGURES.items():
+    for name in FIGURES:
         committed = directory / name
         if not committed.exists():
             problems.append(f"{committed} is missing")
             continue
         stored_print, renderer = _stored(committed)
-        fig = draw(**kwargs)
+        fig = draw(name)
         if stored_print != fingerprint(fig):
             problems.append(f"{committed} is stale: what it draws has changed")
             continue

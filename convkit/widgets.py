@@ -35,6 +35,7 @@ import numbers
 import numpy as np
 
 from . import diagrams, trace
+from ._gridpaper import compact
 from .diagrams._common import marked_by, sum_formula
 from .geometry import conv_geometry, pair
 
@@ -241,7 +242,9 @@ _CSS = f"""<style>
 .convkit-explorer {{height:{HEIGHT_PX}px; box-sizing:border-box; overflow:hidden}}
 .convkit-explorer .convkit-controls {{flex:0 0 250px; width:250px}}
 .convkit-explorer .convkit-controls .widget-label {{font-size:14px}}
-.convkit-explorer .convkit-status {{font-size:13px; line-height:1.3; color:#1a1a1a}}
+.convkit-explorer .convkit-status, .convkit-explorer .convkit-status .widget-html-content
+  {{font-size:14px; line-height:1.3; color:#1a1a1a}}
+.convkit-explorer .convkit-formula-box .widget-html-content {{line-height:1.25}}
 .convkit-explorer .convkit-main {{flex:1 1 auto; min-width:0}}
 .convkit-explorer .convkit-figure {{width:100%; height:{BOX[1]}px; display:flex; gap:6px}}
 .convkit-explorer .convkit-figure > div {{flex:1 1 0; min-width:0; height:100%}}
@@ -325,6 +328,7 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
     figure = widgets.HTML(layout=widgets.Layout(width="100%"))
     figure.add_class("convkit-figure-box")
     formula = widgets.HTML()
+    formula.add_class("convkit-formula-box")
     css = widgets.HTML(_CSS, layout=widgets.Layout(display="none"))
 
     state = {"busy": False, "kind": VIEWS[view][1], "geom": None, "draws": 0}
@@ -360,10 +364,11 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
 
     def redraw():
         state["draws"] += 1
-        result = draw(*(sliders[n].value for n in ("height", "width", "kernel", "stride",
-                                                   "padding", "dilation")),
-                      view_box.value, current(), focus=focus_box.value,
-                      linked=linked_box.value)
+        with compact():  # the controls name the view and the geometry
+            result = draw(*(sliders[n].value for n in ("height", "width", "kernel", "stride",
+                                                       "padding", "dilation")),
+                          view_box.value, current(), focus=focus_box.value,
+                          linked=linked_box.value)
         text = result["status"]
         if state.get("note"):
             text += "\n" + state["note"]

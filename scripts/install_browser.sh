@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install the browser that tests/test_browser.py drives: Debian's `chromium`, plus fonts so
 # the page and its screenshot show text (the notebooks' Chinese terms included), not boxes.
+# (fonts-noto-color-emoji: emoji in notebooks and checker output are pictures, not empty boxes.)
 # Playwright's own browser download does not work on these machines, so the test points
 # Python Playwright (installed by `pip install -e ".[test]"`) at the system chromium.
 # Idempotent: installs only the packages that are missing.  Needs apt and root (or sudo).
@@ -8,7 +9,7 @@
 #     sh scripts/install_browser.sh
 set -eu
 
-PACKAGES="chromium fonts-dejavu-core fonts-liberation fonts-wqy-microhei"
+PACKAGES="chromium fonts-dejavu-core fonts-liberation fonts-wqy-microhei fonts-noto-color-emoji"
 
 missing=""
 for package in $PACKAGES; do

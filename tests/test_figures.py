@@ -1,4 +1,5 @@
 """figures/: the committed course figures are what `make figures` draws today."""
+import matplotlib.text
 import numpy as np
 import pytest
 from PIL import Image
@@ -73,3 +74,31 @@ def test_check_notices_missing_and_unknown_files(written, tmp_path):
     problems = figures.check(written)
     assert any("04_weight-derivative-map.png is missing" in p for p in problems)
     assert any("99_old-figure.png is not written by `make figures`" in p for p in problems)
+
+
+@pytest.mark.parametrize("name", list(figures.FIGURES))
+def test_every_figure_is_readable_on_a_projector(name):
+    """Fitted to 1024x768, no text is smaller than 12 px (measured from the font sizes)."""
+    fig = figures.draw(name)
+    assert figures.smallest_px(fig) >= figures.READABLE_PX
+    # and the committed PNG is that figure's size, so the fit is the one measured
+    with Image.open(figures.FIGURE_DIR / name) as image:
+        assert image.size == tuple(round(v * figures.DPI) for v in fig.get_size_inches())
+
+
+def test_smallest_px_is_the_smallest_text_fitted_to_the_screen():
+    fig = diagrams.draw_participation_counts(5, 3)
+    w, h = fig.get_size_inches() * figures.DPI
+    scale = min(1024 / w, 768 / h)
+    smallest = min(t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_text())
+    assert figures.smallest_px(fig) == pytest.approx(smallest * figures.DPI / 72 * scale)
+
+
+def test_maps_of_many_panels_have_projector_variants_of_a_few_panels():
+    for prefix, parts, panels in [("02_forward-map-outputs", 3, 3),
+                                  ("03_input-loss-map-inputs", 5, 5),
+                                  ("05_forward-map-stride2-padding1-outputs", 3, 3)]:
+        variants = [n for n in figures.FIGURES if n.startswith(prefix + "-")]
+        assert len(variants) == parts
+        shown = sorted(p for n in variants for p in figures.FIGURES[n][1]["panels"])
+        assert shown == list(range(parts * panels))  # together they show every panel once

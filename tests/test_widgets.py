@@ -229,3 +229,21 @@ def test_an_invalid_geometry_shows_a_message_and_draws_nothing(draws):
 def test_explore_rejects_bad_starting_values(kwargs, error, match):
     with pytest.raises(error, match=match):
         widgets.explore(**kwargs)
+
+
+def _tree(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _tree(child)
+
+
+def test_no_output_widget_captures_anything(draws):
+    """nbclient answers output captured into an Output widget on the shell socket, which
+    can lose the cell's execute_reply (the nbconvert --execute hang of issue 12): the
+    explorer sets widget values kernel-side only and has no Output widget at all."""
+    import ipywidgets
+    explorer = widgets.explore()
+    explorer.sliders["stride"].value = 2
+    explorer.next_button.click()
+    parts = list(_tree(explorer))
+    assert len(parts) > 15 and not any(isinstance(w, ipywidgets.Output) for w in parts)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .._gridpaper import (BLANK_FACE, INK, NEVER_FACE, PAD_FACE, Canvas, check_highlight,
-                          describe, dimmed, ink_for, kernel_colors)
+                          compact_style, describe, dimmed, ink_for, kernel_colors)
 from ._common import (LHS, checked, geometry, kernel_legend, label, marked_by, output,
                       sum_formula, traced)
 
@@ -196,15 +196,15 @@ def _draw_map(geom, spec, *, highlight, mark, panels, svg, max_w=14.0, max_h=11.
     cv = Canvas(core_w + (kw + 1.5 if spec.legend else 0), core_h, title or spec.title,
                 describe(geom) + ("\n" + spec.note if spec.note else ""), label=label(spec.name, geom),
                 max_cell=max_cell, max_w=max_w, max_h=max_h, mark=mark, min_text=min_text)
-    if min_text:
-        cv.subtitle_size = max(cv.subtitle_size, min_text)
-        cv.title_size = max(cv.title_size, min_text)
+    if focus:  # the geometry is in the explorer's status line; the title says what it is
+        cv.subtitle = ""
     colors = kernel_colors(kh * kw)
     if panels is None:
         cv.text(core_w / 2, -cv.cells(0.25), f"{spec.axis_names[1]} →")
         cv.text(-cv.cells(0.3), core_h / 2, f"← {spec.axis_names[0]}", rotation=90)
-    corner_size = max(cv.small_size * 0.72, min_text or 6.5)
-    named = cv.pt >= corner_min
+    corner_size = max(cv.small_size * 0.72, cv.min_text or 6.5)
+    named = (cv.pt >= corner_min and corner_size <= 0.36 * cv.pt  # room beside the number
+             and (focus or not compact_style()))  # too small to read in the explorer's box
     for p, (pr, pc) in where.items():
         x0, y0 = pc * (pw_ + gap), cap + pr * (ph_ + cap + gap)
         dim = hl is not None and p != hl
@@ -221,7 +221,7 @@ def _draw_map(geom, spec, *, highlight, mark, panels, svg, max_w=14.0, max_h=11.
                 face = cell.face
                 cv.cell(x, y, face, cell.text, pad=cell.hatched, dim=dim, gid=cell.gid,
                         ink=INK if cell.hatched else None, names=names,
-                        text_y=0.66 if focus else 0.53)
+                        text_y=0.66 if named and corner_size > 0.22 * cv.pt else 0.53)
             if named and cell.corner:
                 _corner_label(cv, x, y, cell.corner, face, dim, corner_size)
         cv.outline(x0, y0, pw_, ph_)
@@ -230,7 +230,7 @@ def _draw_map(geom, spec, *, highlight, mark, panels, svg, max_w=14.0, max_h=11.
             cv.emphasis(x0 - m, y0 - 1.0, pw_ + 2 * m, ph_ + 1.0 + m)
     if spec.legend:
         kernel_legend(cv, core_w + max(1.2, cv.cells(0.4)), cap, geom, colors,
-                      cell_in=max(0.36, (min_text or 0) / 30))
+                      cell_in=max(0.36, (cv.min_text or 0) / 30))
     if extra is not None:
         extra(cv, core_w, core_h)
     return output(cv, svg)
@@ -311,6 +311,7 @@ def draw_focus(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
         formula = (" + ".join(terms[:3]) + "\n" + " " * (len(LHS[kind]) + len(str(hl)) + 1)
                    + f"+ … + {terms[-1].strip()}   ({len(terms)} terms)")
     spec.note = ""
+    spec.title = f"{spec.name.capitalize()}, {spec.letter}{hl} close up"
 
     def spelled(cv, core_w, core_h):
         cv.text(0, core_h + cv.cells(0.25), formula, size=max(FOCUS_TEXT, cv.formula_size),
@@ -320,6 +321,5 @@ def draw_focus(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
     fig = _draw_map(geom, spec, highlight=hl, mark=marks, panels=[hl], svg=svg,
                     max_w=6.5, max_h=4.8 - 0.25 * (lines - 1), max_cell=0.95,
                     min_text=FOCUS_TEXT, corner_min=44,
-                    title=f"{spec.name.capitalize()}, {spec.letter}{hl} close up",
                     extra=spelled, focus=True)
     return fig
