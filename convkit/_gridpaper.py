@@ -230,7 +230,7 @@ class Canvas:
                       size=fontsize or self.cell_text_size(text) * size * unit, color=color,
                       gid=gid)
         if self.mark and not self.mark.isdisjoint(names):
-            lw = max(2.2, self.pt / 12)
+            lw = min(4.0, max(2.2, self.pt / 12))
             m = lw / 2 / self.pt * unit  # the stroke lies just inside the cell
             self.frame(x + m, y + m, unit - 2 * m, unit - 2 * m, lw=lw,
                        color=MARK_EDGE, z=5, gid="mark " + " ".join(sorted(self.mark & set(names))))
@@ -350,15 +350,17 @@ class Canvas:
         renders them sharp at any zoom. Each text with a gid carries it as ``data-gid``.
         """
         (x0, y0, x1, y1), fig_w, fig_h, head = self._layout()
+        x0, y0, x1, y1 = float(x0), float(y0), float(x1), float(y1)
         w, h = (x1 - x0) * self.inch, (y1 - y0) * self.inch
         left, top = (fig_w - w) / 2, fig_h - 0.05 - h
         k = self.inch * 72  # points per cell
+        ax, bx = left * 72 - x0 * k, top * 72 - y0 * k  # page = a + cell * k
 
         def px(x):
-            return round((left + (x - x0) * self.inch) * 72, 2)
+            return f"{ax + x * k:.2f}"
 
         def py(y):
-            return round((top + (y - y0) * self.inch) * 72, 2)
+            return f"{bx + y * k:.2f}"
 
         uid = f"ck{next(Canvas._svg_ids)}"
         lw = max(0.4, self.pt / 60)
@@ -372,19 +374,20 @@ class Canvas:
                '<rect width="100%" height="100%" fill="white"/>']
         for cells, hatched in ((self._plain, False), (self._hatched, True)):
             for x, y, u, face, edge in cells:
-                fill = f"url(#{uid}h)" if hatched else to_hex(face)
-                out.append(f'<rect x="{px(x)}" y="{py(y)}" width="{round(u * k, 2)}" '
-                           f'height="{round(u * k, 2)}" fill="{fill}" stroke="{edge}" '
+                fill = f"url(#{uid}h)" if hatched else _hex(face)
+                out.append(f'<rect x="{px(x)}" y="{py(y)}" width="{u * k:.2f}" '
+                           f'height="{u * k:.2f}" fill="{fill}" stroke="{edge}" '
                            f'stroke-width="{lw:.2f}"/>')
         for x, y, fw, fh, flw, color, z, gid in sorted(self._frames, key=lambda f: f[6]):
             extra = f' data-gid="{html.escape(gid)}"' if gid else ""
-            out.append(f'<rect x="{px(x)}" y="{py(y)}" width="{round(fw * k, 2)}" '
-                       f'height="{round(fh * k, 2)}" fill="none" stroke="{to_hex(color)}" '
+            out.append(f'<rect x="{px(x)}" y="{py(y)}" width="{fw * k:.2f}" '
+                       f'height="{fh * k:.2f}" fill="none" stroke="{_hex(color)}" '
                        f'stroke-width="{flw:.2f}"{extra}/>')
         for (sx, sy), (ex, ey) in self._arrows:
-            out.append(f'<line x1="{px(sx)}" y1="{py(sy)}" x2="{px(ex) - 8}" y2="{py(ey)}" '
-                       f'stroke="{INK}" stroke-width="2"/><polygon points="{px(ex)},{py(ey)} '
-                       f'{px(ex) - 11},{py(ey) - 5} {px(ex) - 11},{py(ey) + 5}" fill="{INK}"/>')
+            ex, ey = ax + ex * k, bx + ey * k
+            out.append(f'<line x1="{px(sx)}" y1="{py(sy)}" x2="{ex - 8:.2f}" y2="{ey:.2f}" '
+                       f'stroke="{INK}" stroke-width="2"/><polygon points="{ex:.2f},{ey:.2f} '
+                       f'{ex - 11:.2f},{ey - 5:.2f} {ex - 11:.2f},{ey + 5:.2f}" fill="{INK}"/>')
         texts = list(self._texts)
         texts.append(dict(x=None, fx=fig_w / 2 * 72, fy=0.1 * 72, s=self.title,
                           size=self.title_size, color=INK, gid="title", ha="center",
@@ -397,7 +400,8 @@ class Canvas:
                               ha="center", va="top", rotation=0, family="sans-serif",
                               alpha=None, weight="normal", spacing=1.3))
         for t in texts:
-            tx, ty = (t["fx"], t["fy"]) if t["x"] is None else (px(t["x"]), py(t["y"]))
+            tx, ty = ((t["fx"], t["fy"]) if t["x"] is None else
+                      (ax + float(t["x"]) * k, bx + float(t["y"]) * k))
             out.append(_svg_text(t, tx, ty))
         out.append("</svg>")
         return SVGDiagram("\n".join(out), self.label, size_pt=(fig_w * 72, fig_h * 72),
@@ -422,6 +426,11 @@ class Canvas:
         return x - fx * width, y - fy * height, x + (1 - fx) * width, y + (1 - fy) * height
 
 
+@functools.lru_cache(maxsize=1024)
+def _hex(color):
+    return to_hex(color)
+
+
 _FAMILIES = {"sans-serif": "DejaVu Sans, Verdana, sans-serif",
              "DejaVu Sans Mono": "DejaVu Sans Mono, Menlo, Consolas, monospace"}
 
@@ -435,7 +444,7 @@ def _svg_text(t, x, y):
     first = {"top": 0.5 * size, "bottom": -(n - 1) * step - 0.5 * size,
              "baseline": -(n - 1) * step - 0.3 * size}.get(t["va"], -(n - 1) * step / 2)
     attrs = [f'x="{x:.2f}"', f'y="{y:.2f}"', f'font-size="{size:.2f}"',
-             f'fill="{to_hex(t["color"])}"', f'text-anchor="{anchor}"',
+             f'fill="{_hex(t["color"])}"', f'text-anchor="{anchor}"',
              'dominant-baseline="central"']
     if t["family"] != "sans-serif":
         attrs.append(f'font-family="{_FAMILIES.get(t["family"], t["family"])}"')

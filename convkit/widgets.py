@@ -10,8 +10,8 @@ Built for a projector: a column of compact controls beside one figure box of fix
 (the explorer is 590 px tall, inside the ~647 px a notebook shows at 1024x768), so the
 page never jumps. Sliders set the input height and width, the (square) kernel size,
 stride, padding and dilation; a dropdown picks the view, another the selected output /
-input / weight, which ◀ / ▶ and ▷ (play) step through, with its sum spelled out under
-the figure (``z4 = x6·k0 + …``, ``dx12 = dz0·k8 + …``, ``dk4 = dz0·x6 + …``).
+input / weight, which ◀ / ▶ and ▷ (play) step through, with its sum spelled out in the
+controls column (``z4 = x6·k0 + …``, ``dx12 = dz0·k8 + …``, ``dk4 = dz0·x6 + …``).
 *focus* shows the selected window, the kernel and the sum large; *linked* shows the
 selection in two views side by side (forward map | im2col matrix, input-loss map | full
 correlation), the same cells marked in both. A geometry too big to draw legibly falls
@@ -29,6 +29,7 @@ JupyterLab's "Error displaying widget".
 """
 from __future__ import annotations
 
+import functools
 import html
 import numbers
 
@@ -67,7 +68,7 @@ LIMITS = {"height": (1, 8), "width": (1, 8), "kernel": (1, 5), "stride": (1, 3),
 # the explorer shows the focus view instead.  A 5x5 forward map draws 225, a 7x7 one 1225.
 MAX_CELLS = 1300
 # The figure box (CSS px, at 100 % zoom) and the smallest grid cell legible in it.
-BOX = (560, 500)
+BOX = (560, 580)
 MIN_CELL_PX = 17
 HEIGHT_PX = 590  # the whole explorer
 
@@ -131,6 +132,24 @@ def _geometry_line(geom):
             f"({ho * wo} outputs × {k * k} multiply-adds)")
 
 
+def _short(formula, lines):
+    """A sum of many lines cut to its first lines, ``…``, its last term and the count."""
+    rows = formula.split("\n")
+    if len(rows) <= lines:
+        return formula
+    terms = formula.count("·")
+    last = rows[-1].split(" + ")[-1].strip()
+    return "\n".join(rows[:lines - 2] + [" " * rows[1].index("+") + f"+ … + {last}",
+                                          f"  ({terms} terms)"])
+
+
+def _stacked_is_larger(pictures, box):
+    """Whether two pictures come out larger one above the other than side by side."""
+    def smaller_scale(w, h):
+        return min(min(w / p.size_pt[0], h / p.size_pt[1]) for p in pictures)
+    return smaller_scale(box[0], box[1] / 2) > smaller_scale(box[0] / 2, box[1])
+
+
 def _legible(picture, box=BOX, smallest=MIN_CELL_PX):
     """Whether a picture's grid cells come out at least ``smallest`` px wide in ``box``."""
     width, height = picture.size_pt
@@ -149,7 +168,7 @@ def draw(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="for
     """
     if view not in VIEWS:
         raise ValueError(f"view must be one of {list(VIEWS)}, got {view!r}")
-    result = dict(status="", pictures=[], formula="", focus=False, error=True)
+    result = dict(status="", pictures=[], formula="", focus=False, error=True, stack=False)
     try:
         geom = conv_geometry((height, width), kernel, stride, padding, dilation)
     except (TypeError, ValueError) as error:
@@ -174,7 +193,9 @@ def draw(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="for
                         _linked_picture(geom, view, select, kind, args, kw)]
         else:
             pictures = [drawing(*args, **kw, highlight=select, mark=mark)]
-        part = (box[0] / len(pictures), box[1])
+        result["stack"] = len(pictures) == 2 and svg and _stacked_is_larger(pictures, box)
+        part = ((box[0], box[1] / 2) if result["stack"] else
+                (box[0] / len(pictures), box[1]))
         if svg and not all(_legible(p, part, MIN_CELL_PX * (0.75 if linked else 1))
                            for p in pictures):
             pictures, note = [], "too many cells to read at this size"
@@ -183,14 +204,14 @@ def draw(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="for
     if not pictures:  # the focus view: asked for, or the fallback for a big geometry
         shown = 0 if select is None else select
         pictures = [diagrams.draw_focus(*args, **kw, view=FOCUS_OF[view], highlight=shown)]
-        result["focus"] = True
+        result["focus"], result["stack"] = True, False
         if note:
             status += f"\nThe whole {view} would draw {note}: showing the focus view."
         if select is None:
             status += f"\n(focus view of {kind} 0; pick one with the {kind} selector or ▶)"
     if select is not None:
         status += "\nSelected " + describe(geom, kind, select)
-        result["formula"] = sum_formula(geom, kind, select, per_line=3)
+        result["formula"] = _short(sum_formula(geom, kind, select, per_line=2), lines=6)
     result.update(status=status, pictures=pictures, error=False)
     return result
 
@@ -247,10 +268,11 @@ _CSS = f"""<style>
 .convkit-explorer .convkit-formula-box .widget-html-content {{line-height:1.25}}
 .convkit-explorer .convkit-main {{flex:1 1 auto; min-width:0}}
 .convkit-explorer .convkit-figure {{width:100%; height:{BOX[1]}px; display:flex; gap:6px}}
-.convkit-explorer .convkit-figure > div {{flex:1 1 0; min-width:0; height:100%}}
+.convkit-explorer .convkit-figure > div {{flex:1 1 0; min-width:0; min-height:0}}
+.convkit-explorer .convkit-figure.convkit-stack {{flex-direction:column}}
 .convkit-explorer .convkit-figure svg {{width:100%; height:100%; display:block}}
-.convkit-explorer .convkit-formula {{font:18px/1.25 'DejaVu Sans Mono', monospace;
-  white-space:pre; overflow:hidden; height:{HEIGHT_PX - BOX[1] - 8}px; color:#1a1a1a}}
+.convkit-explorer .convkit-formula {{font:17px/1.25 'DejaVu Sans Mono', monospace;
+  white-space:pre; overflow:hidden; color:#1a1a1a; margin:4px 0}}
 .convkit-explorer .convkit-message {{font-size:18px; color:#b00020; padding:24px}}
 .convkit-explorer button {{font-size:16px}}
 </style>"""
@@ -260,14 +282,15 @@ class Explorer:
     """Mixin marker; the widget is made in :func:`explore` (an ``ipywidgets.HBox``)."""
 
 
+@functools.lru_cache(maxsize=None)
 def _explorer_class():
     import ipywidgets as widgets
-    from IPython.display import HTML, display
 
     class ExplorerBox(widgets.HBox, Explorer):
-        """The explorer widget: controls column | figure box and formula."""
+        """The explorer widget: controls column | figure box."""
 
         def _ipython_display_(self, **kwargs):
+            from IPython.display import HTML, display
             display(HTML(_PLACEHOLDER_HTML))
             display(self._repr_mimebundle_(), raw=True)
 
@@ -379,7 +402,8 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
             formula.value = "<div class='convkit-formula'></div>"
             return
         status.value = html.escape(text).replace("\n", "<br>")
-        figure.value = ("<div class='convkit-figure' data-draw='%d'>" % state["draws"]
+        figure.value = ("<div class='convkit-figure%s' data-draw='%d'>"
+                        % (" convkit-stack" if result["stack"] else "", state["draws"])
                         + "".join(f"<div>{p}</div>" for p in result["pictures"]) + "</div>")
         shown = "" if result["focus"] else result["formula"]  # focus draws it in the figure
         formula.value = f"<div class='convkit-formula'>{html.escape(shown)}</div>"
@@ -447,10 +471,10 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
                                      "dilation")),
          view_box, select_box,
          widgets.HBox([prev_button, play, next_button]),
-         widgets.HBox([focus_box, linked_box]), status],
+         widgets.HBox([focus_box, linked_box]), formula, status],
         layout=widgets.Layout(width="250px"))
     controls.add_class("convkit-controls")
-    main = widgets.VBox([figure, formula])
+    main = widgets.VBox([figure])
     main.add_class("convkit-main")
     explorer = _explorer_class()([controls, main])
     explorer.add_class("convkit-explorer")

@@ -161,7 +161,7 @@ def _fit(page, explorer):
 
 
 STEP_JS = """() => new Promise((resolve, reject) => {
-    const root = document.querySelector('.convkit-explorer');
+    const root = document.querySelector('.convkit-explorer');  // the first explorer
     const before = root.querySelector('.convkit-figure').dataset.draw;
     const next = root.querySelector('button[title="next"]');
     const t0 = performance.now();
@@ -180,7 +180,8 @@ STEP_JS = """() => new Promise((resolve, reject) => {
 
 FOCUS_FONT_JS = """() => {
     let smallest = Infinity;
-    for (const t of document.querySelectorAll('.convkit-explorer .convkit-figure svg text')) {
+    const root = document.querySelector('.convkit-explorer');  // the first explorer
+    for (const t of root.querySelectorAll('.convkit-figure svg text')) {
         if (!t.textContent.trim()) continue;
         const size = parseFloat(t.getAttribute('font-size'));
         smallest = Math.min(smallest, size * t.getScreenCTM().a);
@@ -264,8 +265,8 @@ def test_explorer_fits_steps_and_redraws_in_chromium(chromium, lab):
 
             # linked views: two figures, the same cells marked in both
             explorer.locator(".widget-toggle-button", has_text="linked").click()
-            page.wait_for_function("() => document.querySelectorAll("
-                                   "'.convkit-explorer .convkit-figure svg').length === 2",
+            page.wait_for_function("() => document.querySelector('.convkit-explorer')"
+                                   ".querySelectorAll('.convkit-figure svg').length === 2",
                                    timeout=30_000)
             marks = explorer.locator(".convkit-figure svg").evaluate_all(
                 "svgs => svgs.map(s => [...s.querySelectorAll('[data-gid^=\"mark \"]')]"

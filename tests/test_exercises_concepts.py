@@ -223,7 +223,8 @@ def test_every_template_has_a_chinese_entry_with_the_same_fields(module):
     import ast
     import importlib
     import string
-    from convkit.exercises.messages_zh import ZH
+    from convkit.exercises._core import zh_catalog
+    ZH = zh_catalog()
     source = importlib.import_module(f"convkit.exercises.{module}").__file__
     templates = [node.args[0].value for node in ast.walk(ast.parse(open(source).read()))
                  if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "msg"]

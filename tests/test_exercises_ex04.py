@@ -8,6 +8,7 @@ import pytest
 
 import convkit as ck
 from convkit.exercises import ex04
+from notebook_text import notebook_text
 
 
 def dw_by_definition(x, dz):
@@ -156,3 +157,12 @@ def test_bias_gradient_agrees_with_a_numerical_gradient():
 ])
 def test_bias_gradient_names_the_mistake(mistake, words):
     assert_hint(ex04.bias_gradient(mistake(ex04.bias_gradient_task())), *words)
+
+
+def test_notebook_states_the_shapes_the_checkers_judge():
+    text = notebook_text("04_weight-gradient")
+    x, dz = ex04.batch_weight_gradient_task()
+    assert (f"Now X is {x.shape} and dZ is {dz.shape}: four samples through one 1×1×3×3 kernel. "
+            "Compute dW with the kernel's shape (1, 1, 3, 3).") in text
+    dz = ex04.bias_gradient_task()
+    assert f"dZ is {dz.shape}: four samples, two filters (so two biases). Compute db, shape (2,)." in text

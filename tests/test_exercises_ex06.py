@@ -8,6 +8,7 @@ import pytest
 
 import convkit as ck
 from convkit.exercises import ex06
+from notebook_text import notebook_text
 
 
 def assert_hint(verdict, *words):
@@ -180,3 +181,12 @@ def test_col2im_of_dcols_transposed_cannot_be_praised():
 ])
 def test_input_gradient_names_the_mistake(mistake, words):
     assert_hint(ex06.input_gradient_col2im(mistake(*ex06.input_gradient_task())), *words)
+
+
+def test_notebook_states_the_problems_the_checkers_judge():
+    text = notebook_text("06_im2col")
+    (h, w), o = ex06.ROW_TASK["input_size"], ex06.ROW_TASK["output_id"]
+    assert f"A {h}×{w} input (ids 0–{h * w - 1}, row by row) and a 3×3 kernel" in text
+    assert f"Which nine input ids does output {o} read" in text
+    x, w, b = ex06.forward_task()
+    assert f"x is {x.shape}, w is {w.shape} (two filters), b is {b.shape}." in text

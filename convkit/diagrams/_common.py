@@ -2,6 +2,8 @@
 ``mark``/``highlight`` checks and the spelled-out sums (``z4 = x6·k0 + …``)."""
 from __future__ import annotations
 
+import functools
+
 from .. import trace
 from .._gridpaper import check_highlight, check_mark, describe
 from ..geometry import conv_geometry
@@ -11,10 +13,14 @@ def geometry(input_size, kernel_size, stride, padding, dilation):
     return conv_geometry(input_size, kernel_size, stride, padding, dilation)
 
 
+@functools.lru_cache(maxsize=256)
 def traced(geom, name):
-    """``trace.<name>`` for a checked geometry."""
-    return getattr(trace, name)(geom.input, geom.kernel, stride=geom.stride,
-                                padding=geom.padding, dilation=geom.dilation)
+    """``trace.<name>`` for a checked geometry (cached: the explorer asks again on every
+    step; the array is read-only so that no caller can change the cached copy)."""
+    out = getattr(trace, name)(geom.input, geom.kernel, stride=geom.stride,
+                               padding=geom.padding, dilation=geom.dilation)
+    out.flags.writeable = False
+    return out
 
 
 def label(name, geom):

@@ -156,7 +156,7 @@ MAPS = {"forward map": _forward, "input-loss map": _input_loss,
 def _corner_label(cv, x, y, text, face, dim, size):
     """A small name in the top-left corner of a cell, quieter than the cell's number."""
     ink = ink_for(dimmed(face) if dim else face)
-    inset = max(0.06, (max(2.2, cv.pt / 12) + 2) / cv.pt)  # clear of a mark frame
+    inset = max(0.06, (min(4.0, max(2.2, cv.pt / 12)) + 2) / cv.pt)  # clear of a mark frame
     cv.text(x + inset, y + inset * 0.8, text, size=size,
             color=("#b0b0b0" if dim else "#555555") if ink == INK else "#f2f2f2", ha="left",
             va="top")
@@ -204,7 +204,8 @@ def _draw_map(geom, spec, *, highlight, mark, panels, svg, max_w=14.0, max_h=11.
         cv.text(-cv.cells(0.3), core_h / 2, f"← {spec.axis_names[0]}", rotation=90)
     corner_size = max(cv.small_size * 0.72, cv.min_text or 6.5)
     named = (cv.pt >= corner_min and corner_size <= 0.36 * cv.pt  # room beside the number
-             and (focus or not compact_style()))  # too small to read in the explorer's box
+             and (focus or panels is not None or not compact_style()))  # whole maps in
+    # the explorer's box: too small to read
     for p, (pr, pc) in where.items():
         x0, y0 = pc * (pw_ + gap), cap + pr * (ph_ + cap + gap)
         dim = hl is not None and p != hl
@@ -302,7 +303,8 @@ def draw_focus(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
     spec = MAPS[view](geom)
     hl = check_highlight(highlight, spec.grid[0] * spec.grid[1], spec.kind)
     kind = {"output": "output", "input": "input", "kernel": "weight"}[spec.kind]
-    marks = marked_by(geom, kind, hl) | ({f"k{hl}"} if kind == "weight" else set())
+    # a weight meets every output: its panel is the selection, nothing to mark inside it
+    marks = set() if kind == "weight" else set(marked_by(geom, kind, hl))
     if mark is not None:
         marks |= set(mark)
     formula = sum_formula(geom, kind, hl, per_line=3)

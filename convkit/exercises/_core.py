@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import math
 import numbers
+import re
 import string
 import warnings
 from dataclasses import dataclass, field
@@ -40,8 +41,9 @@ import numpy as np
 
 from ..direct import conv2d_loops
 
-__all__ = ["Message", "msg", "set_language", "get_language", "Verdict", "correct", "not_yet",
-           "fallback", "bad_input", "Reject", "checker", "as_number", "as_array", "as_shape",
+__all__ = ["Message", "msg", "set_language", "get_language", "zh_catalog", "Verdict", "correct", "not_yet",
+           "fallback", "bad_input", "Reject", "checker", "as_number", "number_note", "as_array",
+           "as_shape",
            "as_function", "call_student", "is_empty", "compare_array", "judge_number",
            "shape_hint", "correlate_2d", "fmt"]
 
@@ -61,11 +63,40 @@ def get_language():
     return _state["language"]
 
 
+_catalogs = {}
+
+
 def _catalog(language):
-    if language == "zh":
+    """{English template: translation}: ``messages_zh.ZH`` merged with every
+    ``messages_zh_*.py`` module of the package (catalogs of checker modules other helpers own)."""
+    if language != "zh":
+        return {}
+    if "zh" not in _catalogs:
+        import importlib
+        import pkgutil
+
+        from . import __path__ as package_path
         from .messages_zh import ZH
-        return ZH
-    return {}
+        merged = dict(ZH)
+        for info in pkgutil.iter_modules(package_path):
+            if info.name.startswith("messages_zh_"):
+                merged.update(importlib.import_module(f"{__package__}.{info.name}").ZH)
+        _catalogs["zh"] = merged
+    return _catalogs["zh"]
+
+
+def zh_catalog():
+    """The merged Chinese catalog (for tests and translators)."""
+    return _catalog("zh")
+
+
+_LATIN_CJK = re.compile(r"(?<=[A-Za-z\)\]])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[A-Za-z\(\[])")
+
+
+def _spaced(text, language):
+    """Chinese text gets a space between Latin letters and Chinese characters, as zh.d2l.ai
+    writes it ("你的 dW 还是空的"); digits are left alone (the article's "旋转180度")."""
+    return _LATIN_CJK.sub(" ", text) if language == "zh" else text
 
 
 class Message:
@@ -152,14 +183,15 @@ class Verdict:
         """The message (without the prefix) in the current language."""
         language = get_language()
         gap = "" if language == "zh" else " "
-        return gap.join(p.render(language) for p in (self.message, *self.notes))
+        return _spaced(gap.join(p.render(language) for p in (self.message, *self.notes)),
+                       language)
 
     def render(self, language=None):
         language = language or get_language()
         head = msg("✔ Correct —") if self.correct else msg("✘ Not yet —")
         gap = "" if language == "zh" else " "
         body = gap.join(p.render(language) for p in (self.message, *self.notes))
-        return head.render(language) + " " + body
+        return head.render(language) + " " + _spaced(body, language)
 
     def __repr__(self):
         return self.render()
@@ -395,6 +427,18 @@ def as_number(answer, name=None, *, whole=False):
     return int(value) if value == int(value) and abs(value) < 2 ** 53 else value
 
 
+def number_note(answer, verdict):
+    """``verdict`` with a note when a one-element list/array was read as a number (the same
+    policy as NCHW-wrapped arrays: accepted, and said so)."""
+    try:
+        shape = np.shape(answer) if isinstance(answer, (list, tuple, np.ndarray)) else ()
+    except Exception:
+        shape = ()
+    if shape == ():
+        return verdict
+    return verdict.with_note(msg("(Your shape {got} was read as one number.)", got=shape))
+
+
 def as_array(answer, name=None):
     """The answer as a float64 array (any shape, size ≥ 1); else :class:`Reject` with a hint."""
     name = name if name is not None else msg("your answer")
@@ -594,7 +638,7 @@ def judge_number(answer, expected, hints, praise, fallback, *, name=None, whole=
                     return not_yet(hint)
         return reject.verdict
     if np.isclose(value, expected, rtol=1e-9, atol=1e-9):
-        return correct(praise)
+        return number_note(answer, correct(praise))
     for wrong, hint in hints.items():
         if np.isclose(value, wrong, rtol=1e-9, atol=1e-9):
             return not_yet(hint)

@@ -14,7 +14,7 @@ import math
 import numpy as np
 
 from ._core import (Reject, Verdict, as_function, as_number, call_student, checker, correct,
-                    correlate_2d, fallback, fmt, msg, not_yet)
+                    correlate_2d, fallback, fmt, msg, not_yet, number_note)
 from ..geometry import output_size
 
 __all__ = ["WIDTH_PROBLEM", "output_width", "output_size_formula",
@@ -77,8 +77,9 @@ def output_width(answer) -> Verdict:
                            value=fmt(value)))
     value = int(value)
     if value == expected:
-        return correct(msg("the window reaches {reach} pixels and fits at {count} positions of "
-                           "the padded input.", reach=g["D"] * (g["K"] - 1) + 1, count=expected))
+        return number_note(answer, correct(msg("the window reaches {reach} pixels and fits at "
+                                               "{count} positions of the padded input.",
+                                               reach=g["D"] * (g["K"] - 1) + 1, count=expected)))
     hints = [hint for wrong, hint in _slips(**g) if wrong == value]
     if hints:  # several slips can land on the same number: name them all
         return not_yet(msg("{value} is a typical slip: {hint}", value=value, hint=_or(hints)))
@@ -117,7 +118,7 @@ def output_size_formula(fn) -> Verdict:
             return Verdict(False, msg("{where}: {hint}", where=where, hint=reject.verdict.message),
                            "input")
         if value != math.floor(value):
-            return not_yet(msg("{where} your function returns {value}, which is not a whole "
+            return not_yet(msg("{where}, your function returns {value}, which is not a whole "
                                "number: take the floor of the division (// in Python) before "
                                "adding 1.", where=where, value=fmt(value)))
         answers.append(int(value))
@@ -135,12 +136,12 @@ def output_size_formula(fn) -> Verdict:
     first = next(i for i, (a, e) in enumerate(zip(answers, expected)) if a != e)
     hints = [hint for value, hint in _slips(*geometries[first]) if value == answers[first]]
     if hints:
-        return not_yet(msg("{where} your function returns {got}, expected {want} ({wrong} of "
+        return not_yet(msg("{where}, your function returns {got}, expected {want} ({wrong} of "
                            "{count} geometries differ). At this geometry that is a typical slip: "
                            "{hint}", where=_geometry_text(geometries[first]), got=answers[first],
                            want=expected[first], wrong=wrong, count=len(geometries),
                            hint=_or(hints)))
-    return fallback(msg("{where} your function returns {got}, expected {want} ({wrong} of {count} "
+    return fallback(msg("{where}, your function returns {got}, expected {want} ({wrong} of {count} "
                         "geometries differ).", where=_geometry_text(geometries[first]),
                         got=answers[first], want=expected[first], wrong=wrong,
                         count=len(geometries)))
@@ -171,9 +172,9 @@ def one_output(answer) -> Verdict:
     z = correlate_2d(x, k)
     row, col = ONE_OUTPUT_AT
     if np.isclose(value, z[row, col]):
-        return correct(msg("z[{row}, {col}] = sum of x[{row}:{row_end}, {col}:{col_end}] * k = "
-                           "{value}.", row=row, col=col, row_end=row + 3, col_end=col + 3,
-                           value=fmt(z[row, col])))
+        return number_note(answer, correct(msg(
+            "z[{row}, {col}] = sum of x[{row}:{row_end}, {col}:{col_end}] * k = {value}.",
+            row=row, col=col, row_end=row + 3, col_end=col + 3, value=fmt(z[row, col]))))
     if np.isclose(value, correlate_2d(x, k[::-1, ::-1])[row, col]):
         return not_yet(msg("that is the true convolution: you flipped the kernel. Deep-learning "
                            "libraries (and this course) use cross-correlation: multiply "

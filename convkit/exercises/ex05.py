@@ -202,7 +202,7 @@ def input_gradient(function) -> Verdict:
             answer = call_student(function, dz.copy(), k.copy(), input_size, s, p, where=where)
         except Reject as reject:
             if kk - 1 - p < 0 and reject.error is not None and "negative" in str(reject.error):
-                return not_yet(msg("{where} K-1-P = {n} is negative, and np.pad cannot pad by a "
+                return not_yet(msg("{where}, K-1-P = {n} is negative, and np.pad cannot pad by a "
                                    "negative amount: instead of padding dZ, crop {m} rows and "
                                    "columns off each side of the correlation's result (or pad "
                                    "by max(K-1-P, 0) and slice).", where=where, n=kk - 1 - p,
@@ -218,27 +218,27 @@ def input_gradient(function) -> Verdict:
         if np.allclose(a, expected):
             continue
         named = [
-            (k[::-1, ::-1], msg("{where} your dx is what an unrotated kernel gives: correlate "
+            (k[::-1, ::-1], msg("{where}, your dx is what an unrotated kernel gives: correlate "
                                 "with the kernel rotated 180° (k[::-1, ::-1]).", where=where)),
-            (k[:, ::-1], msg("{where} your kernel is flipped up-down only; rotating by 180° "
+            (k[:, ::-1], msg("{where}, your kernel is flipped up-down only; rotating by 180° "
                              "flips left-right too: k[::-1, ::-1].", where=where)),
-            (k[::-1, :], msg("{where} your kernel is flipped left-right only; rotating by 180° "
+            (k[::-1, :], msg("{where}, your kernel is flipped left-right only; rotating by 180° "
                              "flips up-down too: k[::-1, ::-1].", where=where)),
-            (k.T, msg("{where} your kernel is transposed as well as rotated: only rotate it, "
+            (k.T, msg("{where}, your kernel is transposed as well as rotated: only rotate it, "
                       "k[::-1, ::-1].", where=where)),
         ]
         if a.shape[0] == a.shape[1] and np.allclose(a, expected.T):
-            return not_yet(msg("{where} your dx is transposed: rows and columns are swapped "
+            return not_yet(msg("{where}, your dx is transposed: rows and columns are swapped "
                                "(input_size is (H, W)).", where=where))
         for kernel, hint in named:
             if kk > 1 and np.allclose(a, _expected_dx(dz, kernel, input_size, s, p)):
                 return not_yet(hint)
         if np.allclose(a.sum(), expected.sum()):
-            return not_yet(msg("{where} your dx has the right total but the values sit in the "
+            return not_yet(msg("{where}, your dx has the right total but the values sit in the "
                                "wrong places: check the zeros between dZ entries and the padding "
                                "on each side.", where=where))
         first = tuple(int(i) for i in np.argwhere(~np.isclose(a, expected))[0])
-        return fallback(msg("{where} your dx differs from the gradient (first difference at "
+        return fallback(msg("{where}, your dx differs from the gradient (first difference at "
                             "{first}: got {got}, expected {want}).", where=where, first=first,
                             got=fmt(a[first]), want=fmt(expected[first])))
     return correct(msg("insert S-1 zeros between dZ entries, pad by K-1-P (crop if negative) and "
@@ -252,7 +252,7 @@ def _shape_verdict(shape, want, where, input_size, k, s, p, out):
     no_zeros = tuple(o + k - 1 - 2 * p for o in out)          # dZ padded, but no zeros inserted
     no_crop = tuple(n + 2 * p for n in input_size)            # the padded input's size
     no_floor = tuple(n + k - 1 - 2 * p for n in spread)       # symmetric pad, dropped rows lost
-    head = msg("{where} your dx has shape {got}; expected {want}.", where=where, got=tuple(shape),
+    head = msg("{where}, your dx has shape {got}; expected {want}.", where=where, got=tuple(shape),
                want=tuple(want))
     if s > 1 and tuple(shape) == no_zeros:
         return not_yet(msg("{head} It looks like dZ was padded without the zeros between its "

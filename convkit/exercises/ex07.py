@@ -161,19 +161,19 @@ def conv_transpose(function) -> Verdict:
         if np.allclose(answer, expected):
             continue
         if np.allclose(answer, _expected_transpose(y, k[::-1, ::-1], s)):
-            return not_yet(msg("{where} you rotated the kernel: scattering places k as it is "
+            return not_yet(msg("{where}, you rotated the kernel: scattering places k as it is "
                                "(rotation is only needed when you *gather*, as a correlation "
                                "does).", where=where))
         if np.allclose(answer, _overwrite_transpose(y, k, s)):
-            return not_yet(msg("{where} overlapping copies replaced each other: add each y[i, j]·k "
+            return not_yet(msg("{where}, overlapping copies replaced each other: add each y[i, j]·k "
                                "into the output with +=, not =.", where=where))
         if np.allclose(answer, _expected_transpose(y, k.T, s)):
-            return not_yet(msg("{where} the kernel is transposed: y[i, j]·k[a, b] lands at "
+            return not_yet(msg("{where}, the kernel is transposed: y[i, j]·k[a, b] lands at "
                                "(i·stride + a, j·stride + b).", where=where))
         if answer.shape[0] == answer.shape[1] and np.allclose(answer, expected.T):
-            return not_yet(msg("{where} your output is transposed: y[i, j]·k lands i·stride rows "
+            return not_yet(msg("{where}, your output is transposed: y[i, j]·k lands i·stride rows "
                                "down and j·stride columns right.", where=where))
-        return fallback(msg("{where} the values differ: every y[i, j] adds y[i, j]·k into "
+        return fallback(msg("{where}, the values differ: every y[i, j] adds y[i, j]·k into "
                             "out[i·stride : i·stride+K, j·stride : j·stride+K] (+=, not =).",
                             where=where))
     return correct(msg("scatter-adding y·k at stride-spaced offsets is the transposed "
@@ -184,7 +184,7 @@ def conv_transpose(function) -> Verdict:
 def _transpose_shape(got, want, size, kk, s, where):
     plain = tuple(n + kk - 1 for n in size)
     crop = tuple((n - 1) * s + 1 for n in size)
-    head = msg("{where} your output has shape {got}; expected {want}.", where=where, got=got,
+    head = msg("{where}, your output has shape {got}; expected {want}.", where=where, got=got,
                want=want)
     if tuple(got) == plain and s > 1:
         return not_yet(msg("{head} The copies of the kernel are placed stride apart: the output "

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._core import Verdict, as_number, checker, compare_array, correct, fallback, msg, not_yet
+from ._core import (Verdict, as_number, checker, compare_array, correct, fallback, msg, not_yet,
+                    number_note)
 
 __all__ = ["relu_problem", "relu_backward", "pool_problem", "maxpool_backward",
            "softmax_problem", "cross_entropy_gradient", "parameter_count"]
@@ -188,10 +189,11 @@ def parameter_count(answer) -> Verdict:
     value = as_number(answer, msg("your answer"), whole=True)
     total = _CONV1 + _CONV2 + _LINEAR
     if value == total:
-        return correct(msg("{conv1} (conv1) + {conv2} (conv2) + {linear} (linear) = {total}. The "
-                           "convolutions hold under half of them although they look at every "
-                           "position: each small kernel is shared by all positions.",
-                           conv1=_CONV1, conv2=_CONV2, linear=_LINEAR, total=total))
+        praise = msg("{conv1} (conv1) + {conv2} (conv2) + {linear} (linear) = {total}. The "
+                     "convolutions hold under half of them although they look at every "
+                     "position: each small kernel is shared by all positions.",
+                     conv1=_CONV1, conv2=_CONV2, linear=_LINEAR, total=total)
+        return number_note(answer, correct(praise))
     hints = {
         total - 16 - 32 - 10: msg("{value} counts the weights only: every conv filter and every "
                                   "linear output also has one bias (16 + 32 + 10 more).",

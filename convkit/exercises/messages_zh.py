@@ -73,6 +73,7 @@ ZH = {
     "{where}, your function raised {error_type}: {error}":
         "{where}，你的函数抛出了 {error_type}: {error}",
     # ------------------------------------------------------------------ _core: comparisons
+    "(Your shape {got} was read as one number.)": "（形状为 {got} 的答案按一个数来读。）",
     "(Your shape {got} was read as {want}: axes of length 1 in front are fine.)":
         "（你的形状 {got} 按 {want} 来读：前面长度为 1 的轴没有关系。）",
     "{name} is the right answer transposed (rows and columns swapped): entry [i, j] belongs at "
@@ -146,7 +147,7 @@ ZH = {
     "length, the window's reach, the division.":
         "{value} 不对。一步一步写出 floor((I + 2P - D(K-1) - 1) / S) + 1："
         "填充后的长度、窗口的覆盖范围、除法。",
-    "{where} your function returns {got}, expected {want} ({wrong} of {count} geometries "
+    "{where}, your function returns {got}, expected {want} ({wrong} of {count} geometries "
     "differ).":
         "{where}，你的函数返回 {got}，应为 {want}（{count} 种几何设置中有 {wrong} 种不同）。",
     "{value} is not it. Take the 3x3 block x[{row}:{row_end}, {col}:{col_end}], multiply it "
@@ -189,7 +190,7 @@ ZH = {
         "{value} 个窗口是不可能的：这里至少能放下一个窗口。",
     "your formula agrees with convkit on all {count} geometries.":
         "你的公式在全部 {count} 种几何设置上都与 convkit 一致。",
-    "{where} your function returns {got}, expected {want} ({wrong} of {count} geometries "
+    "{where}, your function returns {got}, expected {want} ({wrong} of {count} geometries "
     "differ). At this geometry that is a typical slip: {hint}":
         "{where}，你的函数返回 {got}，应为 {want}（{count} 种几何设置中有 {wrong} 种不同）。"
         "在这个几何设置下，这是一个典型错误：{hint}",
@@ -215,7 +216,7 @@ ZH = {
         "这是第 {r} 行、第 {c} 列的输出；输出 ({row}, {col}) 的窗口覆盖输入的第 "
         "{row}..{row_end} 行和第 {col}..{col_end} 列。",
     "what your function returns": "你的函数返回的值",
-    "{where} your function returns {value}, which is not a whole number: take the floor of the "
+    "{where}, your function returns {value}, which is not a whole number: take the floor of the "
     "division (// in Python) before adding 1.":
         "{where}，你的函数返回 {value}，不是整数：先对除法向下取整（Python 中用 //），再加 1。",
     "your formula gets {wrong} of {count} geometries wrong, always the same way: {hint}":
@@ -478,7 +479,7 @@ ZH = {
     # ------------------------------------------------------------------ ex05
     "H={h}, K={k}, S={s}, P={p}, D={d}": "H={h}、K={k}、S={s}、P={p}、D={d}",
     "for {geometry} you gave {value}": "对于 {geometry}，你给的是 {value}",
-    "{where} your dx has shape {got}; expected {want}.": "{where}，你的 dx 形状是 {got}；应为 {want}。",
+    "{where}, your dx has shape {got}; expected {want}.": "{where}，你的 dx 形状是 {got}；应为 {want}。",
     "your list": "你的列表",
     "{where}; expected {want}. Use floor((H + 2P - D(K-1) - 1) / S) + 1.":
         "{where}；应为 {want}。请用 floor((H + 2P - D(K-1) - 1) / S) + 1。",
@@ -537,7 +538,7 @@ ZH = {
     "the counts add up to {total} = outputs × {taps} weights, and the row the floor dropped counts "
     "0 — its gradient is zero.":
         "计数之和为 {total} = 输出个数 × {taps} 个权重；被向下取整舍去的那一行计数为 0——它的梯度为零。",
-    "{where} your dx differs from the gradient (first difference at {first}: got {got}, expected "
+    "{where}, your dx differs from the gradient (first difference at {first}: got {got}, expected "
     "{want}).":
         "{where}，你的 dx 与梯度不同（第一个不同之处在 {first}：得到 {got}，应为 {want}）。",
     "{head} It looks like dZ was padded without the zeros between its entries: insert stride-1 "
@@ -557,23 +558,23 @@ ZH = {
     "{hint} Check: they must add up to {ho}×{wo} outputs × {taps} weights = {right}; yours add up "
     "to {total}.":
         "{hint}检查：总和必须是 {ho}×{wo} 个输出 × {taps} 个权重 = {right}；你的总和是 {total}。",
-    "{where} your dx is what an unrotated kernel gives: correlate with the kernel rotated 180° "
+    "{where}, your dx is what an unrotated kernel gives: correlate with the kernel rotated 180° "
     "(k[::-1, ::-1]).":
         "{where}，你的 dx 是未旋转的卷积核给出的结果：要与旋转180度的卷积核（k[::-1, ::-1]）做互相关。",
-    "{where} your kernel is flipped up-down only; rotating by 180° flips left-right too: "
+    "{where}, your kernel is flipped up-down only; rotating by 180° flips left-right too: "
     "k[::-1, ::-1].":
         "{where}，你的卷积核只做了上下翻转；旋转180度还要左右翻转：k[::-1, ::-1]。",
-    "{where} your kernel is flipped left-right only; rotating by 180° flips up-down too: "
+    "{where}, your kernel is flipped left-right only; rotating by 180° flips up-down too: "
     "k[::-1, ::-1].":
         "{where}，你的卷积核只做了左右翻转；旋转180度还要上下翻转：k[::-1, ::-1]。",
-    "{where} your kernel is transposed as well as rotated: only rotate it, k[::-1, ::-1].":
+    "{where}, your kernel is transposed as well as rotated: only rotate it, k[::-1, ::-1].":
         "{where}，你的卷积核既旋转又转置了：只需旋转，k[::-1, ::-1]。",
-    "{where} your dx is transposed: rows and columns are swapped (input_size is (H, W)).":
+    "{where}, your dx is transposed: rows and columns are swapped (input_size is (H, W)).":
         "{where}，你的 dx 被转置了：行和列弄反了（input_size 是 (H, W)）。",
-    "{where} your dx has the right total but the values sit in the wrong places: check the zeros "
+    "{where}, your dx has the right total but the values sit in the wrong places: check the zeros "
     "between dZ entries and the padding on each side.":
         "{where}，你的 dx 总和对了，但数值的位置不对：检查 dZ 元素之间的零和每一侧的填充。",
-    "{where} K-1-P = {n} is negative, and np.pad cannot pad by a negative amount: instead of "
+    "{where}, K-1-P = {n} is negative, and np.pad cannot pad by a negative amount: instead of "
     "padding dZ, crop {m} rows and columns off each side of the correlation's result (or pad by "
     "max(K-1-P, 0) and slice).":
         "{where}，K-1-P = {n} 是负数，np.pad 不能填充负的宽度：不要填充 dZ，而是从互相关结果的"
@@ -690,7 +691,7 @@ ZH = {
     "the filters are paired with the wrong dY maps: row f of W goes with dY[:, f].":
         "卷积核与 dY 图配错了：W 的第 f 行对应 dY[:, f]。",
     # ------------------------------------------------------------------ ex07
-    "{where} your output has shape {got}; expected {want}.":
+    "{where}, your output has shape {got}; expected {want}.":
         "{where}，你的输出形状是 {got}；应为 {want}。",
     "that is the ungrouped shape: each filter reads only its group's channels, C/groups = "
     "{c}/{g}.":
@@ -762,7 +763,7 @@ ZH = {
     "W: {w} is not it — one row per filter, one column per row of cols.":
         "W：{w} 不对——每个卷积核一行，cols 的每一行对应一列。",
     "your output {where}": "{where}，你的输出",
-    "{where} the values differ: every y[i, j] adds y[i, j]·k into out[i·stride : i·stride+K, "
+    "{where}, the values differ: every y[i, j] adds y[i, j]·k into out[i·stride : i·stride+K, "
     "j·stride : j·stride+K] (+=, not =).":
         "{where}，数值不对：每个 y[i, j] 要把 y[i, j]·k 加到 out[i·stride : i·stride+K, "
         "j·stride : j·stride+K] 上（用 +=，不是 =）。",
@@ -781,15 +782,15 @@ ZH = {
     "cols: {cols} is not it — (batch, rows, columns) with a row per (channel, tap) and a column "
     "per output pixel.":
         "cols：{cols} 不对——（批量，行，列），每个（通道，抽头）一行，每个输出像素一列。",
-    "{where} you rotated the kernel: scattering places k as it is (rotation is only needed when "
+    "{where}, you rotated the kernel: scattering places k as it is (rotation is only needed when "
     "you *gather*, as a correlation does).":
         "{where}，你把卷积核旋转了：散布时 k 保持原样（只有*收集*时才需要旋转，互相关就是收集）。",
-    "{where} overlapping copies replaced each other: add each y[i, j]·k into the output with +=, "
+    "{where}, overlapping copies replaced each other: add each y[i, j]·k into the output with +=, "
     "not =.":
         "{where}，重叠的副本互相覆盖了：要用 += 把每个 y[i, j]·k 加到输出上，不是 =。",
-    "{where} the kernel is transposed: y[i, j]·k[a, b] lands at (i·stride + a, j·stride + b).":
+    "{where}, the kernel is transposed: y[i, j]·k[a, b] lands at (i·stride + a, j·stride + b).":
         "{where}，卷积核被转置了：y[i, j]·k[a, b] 应落在 (i·stride + a, j·stride + b)。",
-    "{where} your output is transposed: y[i, j]·k lands i·stride rows down and j·stride columns "
+    "{where}, your output is transposed: y[i, j]·k lands i·stride rows down and j·stride columns "
     "right.":
         "{where}，你的输出被转置了：y[i, j]·k 应向下移 i·stride 行、向右移 j·stride 列。",
     # ------------------------------------------------------------------ ex08
@@ -1030,8 +1031,3 @@ ZH = {
     "maxima.":
         "dx 的形状与输入相同 (1, 1, 4, 4)：dy 的 2×2 个值回到各最大值所在的位置。",
 }
-
-# --- ex10 and concepts (h11b): their entries live in messages_zh_h11b.py
-from .messages_zh_h11b import ZH as _ZH_H11B  # noqa: E402
-
-ZH.update(_ZH_H11B)
