@@ -7,7 +7,7 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root unless told to (containers, CI machines).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test notebooks figures bench footprint clean
+.PHONY: lab test notebooks figures bench footprint clean zh
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,3 +55,10 @@ bench: $(VENV)/.installed-course
 # (the README's "Teaching with this course" table); about as long as `make notebooks`.
 footprint: $(VENV)/.installed-course
 	$(BIN)/python scripts/footprint.py $(ARGS)
+
+# The Chinese edition: write notebooks/zh/NN_slug.ipynb from the English notebooks plus
+# notebooks/zh/translations/NN_slug.md, then execute them (commit the result).
+# `scripts/zh.py check` lists translations that are stale or missing.
+zh: $(VENV)/.installed-test
+	$(BIN)/python scripts/zh.py build
+	$(BIN)/python scripts/execute_notebooks.py notebooks/zh/[0-9][0-9]_*.ipynb

@@ -1,0 +1,463 @@
+"""The Chinese edition: notebooks/zh/NN_slug.ipynb from notebooks/NN_slug.ipynb + a translation.
+
+    .venv/bin/python scripts/zh.py skeleton 03     # write/update notebooks/zh/translations/03_*.md
+    .venv/bin/python scripts/zh.py stamp 03 c05    # "c05's translation is up to date" (new hash)
+    .venv/bin/python scripts/zh.py build           # write every notebooks/zh/NN_slug.ipynb
+    .venv/bin/python scripts/zh.py check           # exit 1 on stale/missing/extra blocks or
+                                                   # zh notebooks that differ from `build`
+    make zh                                        # build + execute the zh notebooks
+
+A translation file holds one block per English *markdown* cell, in cell order::
+
+    <!-- cell c05 | en 3f2a9b1c0d4e -->
+    中文 markdown ……
+
+``c05`` is the English cell's id and the hash is sha256 of its source (first 12 hex digits):
+the English text the block translates.  When the English cell changes, the hashes differ and
+``check`` calls the block *stale* until a translator updates the Chinese and runs ``stamp``
+(or writes the new hash, which ``skeleton`` prints).  ``skeleton`` keeps every translation,
+adds a block (hash ``TODO``, English text as the draft) for each new cell, and prints the
+English old -> new diff of each changed cell (the old text is looked up in git history).
+
+``build`` copies code cells byte for byte, except one line appended to the first code cell
+(:data:`LANGUAGE_LINE`, which switches the checkers' verdicts to Chinese).  Relative links
+that leave ``notebooks/`` (``../figures/...``, ``../README.md``) gain one ``../``; links to
+notebooks (``NN_slug.ipynb``) stay, so they open the Chinese notebook next door; the link to
+the English edition is written ``../NN_slug.ipynb`` in a translation and kept as it is.
+Cell and notebook metadata (slide types, ``rise``) are the English ones, so re-run ``make zh``
+after scripts/slides.py changes the English notebooks (``check`` notices).  Outputs of unchanged
+code cells are kept from the previous zh notebook; ``make zh`` re-executes.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import difflib
+import hashlib
+import pathlib
+import re
+import subprocess
+import sys
+import unicodedata
+
+import nbformat
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+EN_DIR = ROOT / "notebooks"
+ZH_DIR = EN_DIR / "zh"
+TR_DIR = ZH_DIR / "translations"
+
+LANGUAGE_LINE = 'from convkit.exercises import set_language; set_language("zh")  # 检查器用中文作答'
+TODO = "TODO"
+MARKER = re.compile(r"^<!-- cell (?P<id>\S+) \| en (?P<hash>\S+) -->[ \t]*$", re.MULTILINE)
+HEADER = ("<!-- 中文版翻译 (Chinese translation) of notebooks/{name}: one block per English "
+          "markdown cell; see scripts/zh.py. -->\n")
+# a relative link target in markdown or HTML: ](../x) or src="../x" / href="../x"
+RELATIVE_UP = re.compile(r"""(?P<lead>\]\(|(?:src|href)=["'])\.\./(?P<rest>[^)"'\s]*)""")
+
+
+def set_root(root: pathlib.Path) -> None:
+    """Read and write the Chinese edition of the repository at ``root``."""
+    global ROOT, EN_DIR, ZH_DIR, TR_DIR
+    ROOT, EN_DIR = root, root / "notebooks"
+    ZH_DIR = EN_DIR / "zh"
+    TR_DIR = ZH_DIR / "translations"
+
+
+def source_hash(source: str) -> str:
+    """First 12 hex digits of sha256 of a cell's source (the joined string, UTF-8)."""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:12]
+
+
+# ---------------------------------------------------------------------------------------------
+# translation files
+
+class Block:
+    """One ``<!-- cell ID | en HASH -->`` block of a translation file."""
+
+    def __init__(self, cell_id: str, hash_: str, text: str):
+        self.cell_id, self.hash, self.text = cell_id, hash_, text
+
+    def render(self) -> str:
+        return f"<!-- cell {self.cell_id} | en {self.hash} -->\n{self.text}\n"
+
+
+def parse_translation(text: str) -> list[Block]:
+    """Blocks of a translation file, in file order (text before the first marker is ignored)."""
+    marks = list(MARKER.finditer(text))
+    blocks = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        blocks.append(Block(m["id"], m["hash"], text[m.end():end].strip("\n").rstrip()))
+    return blocks
+
+
+def render_translation(name: str, blocks: list[Block]) -> str:
+    return HEADER.format(name=name) + "\n" + "\n".join(b.render() for b in blocks)
+
+
+def translation_path(name: str) -> pathlib.Path:
+    return TR_DIR / (pathlib.Path(name).stem + ".md")
+
+
+def read_blocks(name: str) -> list[Block]:
+    path = translation_path(name)
+    return parse_translation(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+# ---------------------------------------------------------------------------------------------
+# notebooks
+
+def english_notebooks(en_dir: pathlib.Path | None = None) -> list[pathlib.Path]:
+    return sorted((en_dir or EN_DIR).glob("[0-9][0-9]_*.ipynb"))
+
+
+def find_notebook(number: str, en_dir: pathlib.Path | None = None) -> pathlib.Path:
+    hits = [p for p in english_notebooks(en_dir) if p.name.startswith(f"{int(number):02d}_")]
+    if len(hits) != 1:
+        raise SystemExit(f"notebook number {number!r}: expected one notebook {int(number):02d}_*.ipynb "
+                         f"in {en_dir}, found {[p.name for p in hits]}")
+    return hits[0]
+
+
+def markdown_cells(nb) -> list:
+    return [c for c in nb.cells if c.cell_type == "markdown"]
+
+
+def localise_links(text: str) -> str:
+    """Links that leave notebooks/ gain one ``../`` (the zh notebook sits one folder deeper);
+    links to ``../NN_slug.ipynb`` (the English edition) are kept."""
+    def fix(m):
+        rest = m["rest"]
+        if re.match(r"[0-9][0-9]_[^/]*\.ipynb", rest):
+            return m.group(0)
+        return f"{m['lead']}../../{rest}"
+    return RELATIVE_UP.sub(fix, text)
+
+
+def translated_notebook(en_path: pathlib.Path, blocks: list[Block], previous=None):
+    """The zh notebook for ``en_path`` (an nbformat node). Markdown comes from ``blocks`` (the
+    English text where a block is missing); outputs of code cells whose source is unchanged
+    come from ``previous`` (the zh notebook on disk), other code cells have none."""
+    nb = nbformat.read(en_path, as_version=4)
+    by_id = {b.cell_id: b for b in blocks}
+    old_outputs = {}
+    if previous is not None:
+        old_outputs = {c.get("id"): c for c in previous.cells if c.cell_type == "code"}
+    first_code = True
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            block = by_id.get(cell.get("id"))
+            if block is not None and block.hash != TODO:
+                cell.source = localise_links(block.text)
+            else:
+                cell.source = localise_links(cell.source)
+        elif cell.cell_type == "code":
+            if first_code:
+                cell.source = cell.source.rstrip("\n") + "\n" + LANGUAGE_LINE
+                first_code = False
+            old = old_outputs.get(cell.get("id"))
+            if old is not None and old.source == cell.source:
+                cell.outputs, cell.execution_count = copy.deepcopy(old.outputs), old.execution_count
+            else:
+                cell.outputs, cell.execution_count = [], None
+    nb.metadata["language"] = "zh"
+    return nb
+
+
+def zh_path(en_path: pathlib.Path) -> pathlib.Path:
+    return ZH_DIR / en_path.name
+
+
+def comparable(nb):
+    """What `check` compares: cell types, ids, sources and metadata (slides!), and the notebook's
+    metadata — not outputs, execution counts, or what executing a notebook rewrites."""
+    meta = {k: v for k, v in nb.metadata.items() if k not in ("language_info", "widgets")}
+    return (meta, [(c.cell_type, c.get("id"), c.source,
+                    {k: v for k, v in c.metadata.items() if k != "execution"}) for c in nb.cells])
+
+
+# ---------------------------------------------------------------------------------------------
+# problems
+
+def translation_problems(en_path: pathlib.Path) -> list[str]:
+    """Stale, missing, untranslated, misordered and extra blocks of one notebook's translation."""
+    nb = nbformat.read(en_path, as_version=4)
+    cells = markdown_cells(nb)
+    blocks = read_blocks(en_path.name)
+    tr = translation_path(en_path.name).relative_to(ROOT)
+    if not blocks:
+        return [f"{tr}: missing (run `scripts/zh.py skeleton {en_path.name[:2]}`)"]
+    problems = []
+    by_id = {}
+    for b in blocks:
+        if b.cell_id in by_id:
+            problems.append(f"{tr}: cell {b.cell_id}: two blocks")
+        by_id[b.cell_id] = b
+    for cell in cells:
+        cid, want = cell.get("id"), source_hash(cell.source)
+        b = by_id.get(cid)
+        if b is None:
+            problems.append(f"{tr}: cell {cid}: missing translation (run skeleton)")
+        elif b.hash == TODO:
+            problems.append(f"{tr}: cell {cid}: not translated yet (hash TODO)")
+        elif b.hash != want:
+            problems.append(f"{tr}: cell {cid}: stale — English changed (block {b.hash}, "
+                            f"English now {want}); update the Chinese, then `stamp`")
+        elif not b.text.strip():
+            problems.append(f"{tr}: cell {cid}: empty translation")
+    ids = [c.get("id") for c in cells]
+    for b in blocks:
+        if b.cell_id not in ids:
+            problems.append(f"{tr}: cell {b.cell_id}: extra block (no such English markdown cell)")
+    order = [b.cell_id for b in blocks if b.cell_id in ids]
+    if order != [i for i in ids if i in by_id]:
+        problems.append(f"{tr}: blocks not in the English cell order (run skeleton)")
+    return problems
+
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+CODE_SPAN = re.compile(r"`([^`\n]+)`")
+MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+)\$", re.S)
+VERDICT = re.compile("[✅❌✔✘]")
+
+
+def _punct(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def broken_emphasis(text: str) -> list[str]:
+    """``*``/``**`` runs that CommonMark (JupyterLab's renderer) shows as literal stars.
+
+    A run opens only if *left-flanking* and closes only if *right-flanking*; a run next to
+    Chinese text on one side and punctuation on the other (``先**“整容”**``) is neither, the
+    classic CJK trap: write ``先“**整容**”``.  Returns a snippet per unmatched run."""
+    text = re.sub(r"`[^`\n]*`|\$\$.+?\$\$|\$[^$\n]*\$|\]\([^)]*\)|<[^>\n]*>", "x", text, flags=re.S)
+    bad = []
+    for para in re.split(r"\n\s*\n", text):
+        stack = []
+        for m in re.finditer(r"\*+", para):
+            start, end = m.span()
+            line_start = para.rfind("\n", 0, start) + 1
+            if para[line_start:start].strip() == "" and para[end:end + 1] == " ":
+                continue  # a list bullet
+            if para[line_start:start].strip() == "" and set(para[line_start:].split("\n")[0].strip()) <= {"*", "-", " "}:
+                continue  # a rule
+            prev = para[start - 1] if start else " "
+            nxt = para[end] if end < len(para) else " "
+            left = not nxt.isspace() and (not _punct(nxt) or prev.isspace() or _punct(prev))
+            right = not prev.isspace() and (not _punct(prev) or nxt.isspace() or _punct(nxt))
+            run = len(m.group(0))
+            if right and stack and stack[-1][0] == run:
+                stack.pop()
+            elif left:
+                stack.append((run, start))
+            else:
+                bad.append(para[max(0, start - 8):end + 8].replace("\n", " "))
+        bad += [para[max(0, st - 8):st + 12].replace("\n", " ") for _, st in stack]
+    return bad
+
+
+def fidelity_problems(en_path: pathlib.Path) -> list[str]:
+    """Links, math and code spans of an up-to-date English cell that its translation lost.
+    Allowed: verdict words in code spans (✔ Correct → ✔ 正确) and the link to the other edition
+    (``zh/00_start-here.ipynb`` in English, ``../00_start-here.ipynb`` in Chinese)."""
+    nb = nbformat.read(en_path, as_version=4)
+    cells = {c.get("id"): c.source for c in markdown_cells(nb)}
+    tr = translation_path(en_path.name).relative_to(ROOT)
+    out = []
+    for b in read_blocks(en_path.name):
+        en = cells.get(b.cell_id)
+        if en is None or b.hash != source_hash(en):
+            continue  # extra or stale: reported elsewhere
+        lost = [f"link ({x})" for x in sorted(set(LINK.findall(en)) - set(LINK.findall(b.text)))
+                if not x.startswith("zh/")]
+        lost += [f"`{x}`" for x in sorted(set(CODE_SPAN.findall(en)) - set(CODE_SPAN.findall(b.text)))
+                 if not VERDICT.search(x)]
+        math = lambda text: {m[1] or m[2] for m in MATH.finditer(text)}
+        lost += [f"math ${x[:40]}$" for x in sorted(math(en) - math(b.text))]
+        if lost:
+            out.append(f"{tr}: cell {b.cell_id}: the translation lost " + ", ".join(lost))
+        stars = broken_emphasis(b.text)
+        if len(stars) > len(broken_emphasis(en)):
+            out.append(f"{tr}: cell {b.cell_id}: emphasis that renders as literal stars "
+                       f"(CJK next to punctuation: put the quotes outside the **): {stars}")
+    return out
+
+
+def notebook_problems(en_path: pathlib.Path) -> list[str]:
+    """The zh notebook missing, or differing (outputs aside) from what `build` writes."""
+    zp = zh_path(en_path)
+    rel = zp.relative_to(ROOT)
+    if not zp.exists():
+        return [f"{rel}: missing (run `scripts/zh.py build`)"]
+    current = nbformat.read(zp, as_version=4)
+    want = translated_notebook(en_path, read_blocks(en_path.name), current)
+    if comparable(current) != comparable(want):
+        return [f"{rel}: differs from what `scripts/zh.py build` writes (run `make zh`)"]
+    return []
+
+
+def orphan_problems(en_dir: pathlib.Path | None = None) -> list[str]:
+    names = {p.stem for p in english_notebooks(en_dir)}
+    out = []
+    for p in sorted(ZH_DIR.glob("*.ipynb")):
+        if p.stem not in names:
+            out.append(f"{p.relative_to(ROOT)}: no English notebook {p.name} (delete it)")
+    for p in sorted(TR_DIR.glob("*.md")):
+        if p.stem not in names:
+            out.append(f"{p.relative_to(ROOT)}: no English notebook {p.stem}.ipynb (rename/delete)")
+    return out
+
+
+def problems(en_dir: pathlib.Path | None = None, notebooks: bool = True) -> list[str]:
+    out = []
+    for en in english_notebooks(en_dir):
+        out += translation_problems(en) + fidelity_problems(en)
+        if notebooks:
+            out += notebook_problems(en)
+    return out + orphan_problems(en_dir)
+
+
+# ---------------------------------------------------------------------------------------------
+# history: the English text a stale block translated
+
+def old_english(en_path: pathlib.Path, cell_id: str, hash_: str) -> str | None:
+    """The source of cell ``cell_id`` whose hash is ``hash_``, from the notebook's git history."""
+    repo = en_path.parent
+    try:
+        top = subprocess.run(["git", "-C", str(repo), "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+        rel = en_path.resolve().relative_to(pathlib.Path(top).resolve()).as_posix()
+        commits = subprocess.run(["git", "-C", top, "log", "--all", "--format=%H", "-n", "300",
+                                  "--", rel], capture_output=True, text=True, check=True).stdout.split()
+    except (subprocess.CalledProcessError, ValueError, FileNotFoundError):
+        return None
+    for commit in commits:
+        shown = subprocess.run(["git", "-C", top, "show", f"{commit}:{rel}"],
+                               capture_output=True, text=True)
+        if shown.returncode:
+            continue
+        try:
+            nb = nbformat.reads(shown.stdout, as_version=4)
+        except Exception:  # an old, broken revision
+            continue
+        for cell in nb.cells:
+            if cell.get("id") == cell_id and source_hash(cell.source) == hash_:
+                return cell.source
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# commands
+
+def skeleton(number: str, en_dir: pathlib.Path) -> int:
+    en_path = find_notebook(number, en_dir)
+    nb = nbformat.read(en_path, as_version=4)
+    old = read_blocks(en_path.name)
+    by_id = {b.cell_id: b for b in old}
+    blocks, todo, stale = [], [], []
+    for cell in markdown_cells(nb):
+        cid, want = cell.get("id"), source_hash(cell.source)
+        b = by_id.pop(cid, None)
+        if b is None:
+            blocks.append(Block(cid, TODO, cell.source))
+            todo.append(cid)
+            continue
+        blocks.append(b)
+        if b.hash in (want, TODO):
+            if b.hash == TODO:
+                todo.append(cid)
+            continue
+        stale.append(cid)
+        print(f"== cell {cid}: English changed ({b.hash} -> {want}); Chinese kept, marked stale")
+        before = old_english(en_path, cid, b.hash)
+        if before is None:
+            print("   (the English text it translated is not in git history)")
+            print("   English now:\n" + "\n".join("   | " + s for s in cell.source.splitlines()))
+        else:
+            sys.stdout.writelines(difflib.unified_diff(
+                before.splitlines(keepends=True), [s for s in cell.source.splitlines(keepends=True)],
+                "English before", "English now", n=1))
+            print()
+    extra = list(by_id.values())
+    for b in extra:  # cells removed or re-ided in English: kept so their text can be reused
+        blocks.append(b)
+    path = translation_path(en_path.name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_translation(en_path.name, blocks), encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)}: {len(blocks) - len(extra)} cells, "
+          f"{len(todo)} to translate {todo}, {len(stale)} stale {stale}, "
+          f"{len(extra)} extra (delete when reused) {[b.cell_id for b in extra]}")
+    return 0
+
+
+def stamp(number: str, ids: list[str], en_dir: pathlib.Path) -> int:
+    en_path = find_notebook(number, en_dir)
+    nb = nbformat.read(en_path, as_version=4)
+    hashes = {c.get("id"): source_hash(c.source) for c in markdown_cells(nb)}
+    blocks = read_blocks(en_path.name)
+    known = {b.cell_id for b in blocks}
+    for cid in ids:
+        if cid not in hashes or cid not in known:
+            raise SystemExit(f"cell id {cid!r}: expected a markdown cell of {en_path.name} with a "
+                             f"block in its translation")
+    for b in blocks:
+        if b.cell_id in ids:
+            b.hash = hashes[b.cell_id]
+    translation_path(en_path.name).write_text(render_translation(en_path.name, blocks),
+                                              encoding="utf-8")
+    print(f"stamped {ids} in {translation_path(en_path.name).relative_to(ROOT)}")
+    return 0
+
+
+def build(en_dir: pathlib.Path) -> int:
+    ZH_DIR.mkdir(parents=True, exist_ok=True)
+    for en in english_notebooks(en_dir):
+        zp = zh_path(en)
+        previous = nbformat.read(zp, as_version=4) if zp.exists() else None
+        nb = translated_notebook(en, read_blocks(en.name), previous)
+        if previous is None or nbformat.writes(previous) != nbformat.writes(nb):
+            nbformat.write(nb, zp)
+            print(f"wrote {zp.relative_to(ROOT)}")
+    return 0
+
+
+def check(en_dir: pathlib.Path) -> int:
+    found = problems(en_dir)
+    for p in found:
+        print(p)
+    if not found:
+        print(f"Chinese edition up to date ({len(english_notebooks(en_dir))} notebooks).")
+    return 1 if found else 0
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/zh.py", description=__doc__.split("\n")[0])
+    parser.add_argument("--root", type=pathlib.Path, default=ROOT,
+                        help="the repository whose notebooks/zh/ is read and written "
+                             "(default: the one this script is in)")
+    parser.add_argument("--en", type=pathlib.Path, default=None,
+                        help="folder of the English notebooks (default: ROOT/notebooks/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("skeleton", help="write/update the translation file of notebook NN")
+    p.add_argument("number")
+    p = sub.add_parser("stamp", help="mark blocks of notebook NN as translating today's English")
+    p.add_argument("number")
+    p.add_argument("ids", nargs="+")
+    sub.add_parser("build", help="write notebooks/zh/NN_slug.ipynb for every English notebook")
+    sub.add_parser("check", help="exit 1 listing stale/missing/extra blocks and stale zh notebooks")
+    args = parser.parse_args(argv)
+    set_root(args.root.resolve())
+    en_dir = args.en.resolve() if args.en else EN_DIR
+    if args.command == "skeleton":
+        return skeleton(args.number, en_dir)
+    if args.command == "stamp":
+        return stamp(args.number, args.ids, en_dir)
+    if args.command == "build":
+        return build(en_dir)
+    return check(en_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
