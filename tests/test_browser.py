@@ -19,18 +19,13 @@ package (test extras); skips with the reason when either is missing.
 """
 from __future__ import annotations
 
-import json
-import os
 import pathlib
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 
 import pytest
+
+from lab_server import serve_lab
 
 pytestmark = pytest.mark.browser
 
@@ -39,19 +34,12 @@ NOTEBOOK = "05_stride-padding-dilation.ipynb"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
-SERVER_START_TIMEOUT = 90  # s; the first start on a cold machine builds caches
 RUN_TIMEOUT_MS = 90_000   # running every cell of the notebook, kernel start included
 PROJECTOR = {"width": 1024, "height": 768}
 LAPTOP = {"width": 1280, "height": 800}
 REDRAW_BUDGET_MS = 200    # median, 5x5 views (issue 10)
 STEPS = 20
 FOCUS_MIN_PX = 18
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -75,69 +63,8 @@ def lab(tmp_path_factory):
     home = tmp_path_factory.mktemp("lab")
     root = home / "notebooks"
     shutil.copytree(ROOT / "notebooks", root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    user_settings = {
-        # no "news"/"updates" toast over the page
-        "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
-        # start the notebook's kernel without a "Select Kernel" dialog; never autosave
-        "docmanager-extension/plugin": {"autoStartDefaultKernel": True, "autosave": False},
-        # render every cell, not only those scrolled into view, so the checks see them all
-        "notebook-extension/tracker": {"windowingMode": "none"},
-    }
-    for name, values in user_settings.items():
-        path = home / "user-settings" / "@jupyterlab" / f"{name}.jupyterlab-settings"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(values))
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"),
-               JUPYTER_DATA_DIR=str(home / "data"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
-               IPYTHONDIR=str(home / "ipython"))
-    env.pop("MPLBACKEND", None)  # the notebook's own %matplotlib inline decides
-    port = _free_port()
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
-               f"--port={port}", "--ServerApp.port_retries=0",
-               "--IdentityProvider.token=", "--ServerApp.password=",
-               f"--ServerApp.root_dir={root}",
-               f"--LabApp.user_settings_dir={home / 'user-settings'}",
-               f"--LabApp.workspaces_dir={home / 'workspaces'}"]
-    if os.geteuid() == 0:  # CI containers run as root
-        command.append("--allow-root")
-    log = (home / "server.log").open("w")
-    server = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
-                              start_new_session=True)  # its own group: kernels stop with it
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while True:
-            if server.poll() is not None:
-                pytest.fail(f"jupyter lab exited with {server.returncode}:\n"
-                            + (home / "server.log").read_text()[-3000:])
-            try:
-                with urllib.request.urlopen(f"{url}/api/status", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"jupyter lab did not answer on {url} within {SERVER_START_TIMEOUT} s:\n"
-                            + (home / "server.log").read_text()[-3000:])
-            time.sleep(0.3)
+    with serve_lab(home, root) as url:
         yield url
-    finally:
-        _stop(server)
-        log.close()
-
-
-def _stop(server):
-    """Stop the server's process group (the server and the kernels it started)."""
-    for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(server.pid, sig)
-        except ProcessLookupError:
-            pass
-        try:
-            server.wait(timeout=wait)
-            break
-        except subprocess.TimeoutExpired:
-            continue
 
 
 def _visible_area(page):

@@ -14,19 +14,15 @@ its slide is live: a slider change redraws it.  Screenshots go to ``test-artifac
 from __future__ import annotations
 
 import json
-import os
 import pathlib
-import shutil
-import subprocess
-import sys
-import time
 import urllib.request
 
 import nbformat
 import pytest
 
-# the Chromium fixture and the server helpers of the explorer's browser test
-from test_browser import CHROMIUM_ARGS, _free_port, _stop, chromium  # noqa: F401
+# the JupyterLab server both browser tests start, and the explorer test's Chromium fixture
+from lab_server import serve_lab
+from test_browser import CHROMIUM_ARGS, chromium  # noqa: F401
 from test_slides import slides
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -35,7 +31,6 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOK = "04_weight-gradient.ipynb"  # math, figures and the explorer
 ARTIFACTS = ROOT / "test-artifacts"
 VIEWPORT = {"width": 1024, "height": 768}
-SERVER_START_TIMEOUT = 90  # s
 RUN_TIMEOUT_MS = 120_000
 # the slide on screen: RISE puts every (sub)slide in a <section id="slide-N-M"> inside the
 # <section> of its horizontal slide
@@ -61,54 +56,8 @@ def slide_lab(tmp_path_factory):
     nb = nbformat.read(ROOT / "notebooks" / NOTEBOOK, as_version=4)
     slides.tag(nb)
     nbformat.write(nb, root / NOTEBOOK)
-    overrides = home / "app-settings" / "overrides.d"
-    overrides.mkdir(parents=True)
-    shutil.copy(ROOT / "jupyterlab-settings" / "overrides.json", overrides / "convkit.json")
-    user_settings = {
-        "docmanager-extension/plugin": {"autoStartDefaultKernel": True, "autosave": False},
-        "notebook-extension/tracker": {"windowingMode": "none"},
-    }
-    for name, values in user_settings.items():
-        path = home / "user-settings" / "@jupyterlab" / f"{name}.jupyterlab-settings"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(values))
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"),
-               JUPYTER_DATA_DIR=str(home / "data"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
-               IPYTHONDIR=str(home / "ipython"))
-    env.pop("MPLBACKEND", None)
-    port = _free_port()
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
-               f"--port={port}", "--ServerApp.port_retries=0",
-               "--IdentityProvider.token=", "--ServerApp.password=",
-               f"--ServerApp.root_dir={root}",
-               f"--LabApp.app_settings_dir={home / 'app-settings'}",
-               f"--LabApp.user_settings_dir={home / 'user-settings'}",
-               f"--LabApp.workspaces_dir={home / 'workspaces'}"]
-    if os.geteuid() == 0:
-        command.append("--allow-root")
-    log = (home / "server.log").open("w")
-    server = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
-                              start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while True:
-            if server.poll() is not None:
-                pytest.fail(f"jupyter lab exited with {server.returncode}:\n"
-                            + (home / "server.log").read_text()[-3000:])
-            try:
-                with urllib.request.urlopen(f"{url}/api/status", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"jupyter lab did not answer on {url} within {SERVER_START_TIMEOUT} s")
-            time.sleep(0.3)
+    with serve_lab(home, root) as url:
         yield url
-    finally:
-        _stop(server)
-        log.close()
 
 
 def test_the_news_setting_is_served_from_the_course_overrides(slide_lab):
