@@ -1,27 +1,20 @@
 """scripts/footprint.py: a kernel's peak memory and CPU time, checked on notebooks of known cost."""
 from __future__ import annotations
 
-import importlib.util
 import pathlib
 import sys
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
+from scripts_module import load_script
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads Linux /proc")
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("footprint", ROOT / "scripts" / "footprint.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-footprint = _load_script()
+footprint = load_script("footprint")
 
 
 def _notebook(tmp_path, name, *sources):

@@ -6,25 +6,18 @@ in tests/test_slides_browser.py.
 from __future__ import annotations
 
 import copy
-import importlib.util
 import pathlib
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from scripts_module import load_script
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 RISE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("slides", ROOT / "scripts" / "slides.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-slides = _load_script()
+slides = load_script("slides")
 
 SETUP = new_code_cell("%matplotlib inline\nimport numpy as np\nimport convkit as ck")
 TITLE = new_markdown_cell("# 99 · A title\n\n[← 98](98_x.ipynb) · [map](00_start-here.ipynb)")

@@ -9,7 +9,6 @@ writes.  Figures are checked to need no CJK font.
 """
 from __future__ import annotations
 
-import importlib.util
 import inspect
 import json
 import pathlib
@@ -20,6 +19,7 @@ import warnings
 import matplotlib
 import nbformat
 import pytest
+from scripts_module import load_script
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EN_DIR = ROOT / "notebooks"
@@ -28,14 +28,7 @@ ENGLISH = sorted(EN_DIR.glob("[0-9][0-9]_*.ipynb"))
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
-def _load_zh():
-    spec = importlib.util.spec_from_file_location("zh_script", ROOT / "scripts" / "zh.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-zh = _load_zh()
+zh = load_script("zh")
 
 
 def _ids(paths):
