@@ -249,7 +249,8 @@ def im2col_backward(dy, x, w, geom, groups, memo=None):
 
     The columns come from ``memo`` when the forward kept them; otherwise x is unfolded
     again, which costs one copy but keeps memory to one part's columns (read back from
-    cache).  With stride 1 and a finite w, col2im's adds are flat runs.
+    cache).  With a finite w, col2im's adds are flat runs: of the padded image for stride
+    1 (``_fold_runs``), of its stride phases otherwise (``_fold_phases``).
     """
     n, c = x.shape[:2]
     f = w.shape[0]
@@ -258,7 +259,7 @@ def im2col_backward(dy, x, w, geom, groups, memo=None):
     wg_t = w.reshape(groups, f // groups, rows_g).transpose(0, 2, 1)  # (g, C/g*KK, F/g)
     dw_t = np.zeros((groups, rows_g, f // groups), dtype=x.dtype)
     dx = np.empty(x.shape, dtype=x.dtype)
-    runs = geom.stride == (1, 1) and bool(np.isfinite(w).all())
+    finite_w = bool(np.isfinite(w).all())
     kept = (memo or {}).get("columns")
     for k, part in enumerate(parts.parts):
         m = part.stop - part.start
@@ -268,8 +269,11 @@ def im2col_backward(dy, x, w, geom, groups, memo=None):
         # dW = dY @ colsᵀ, computed as (cols @ dYᵀ)ᵀ: the same products, in the operand
         # order BLAS runs fastest here (measured 1.2x to 5x)
         dw_t += cols @ dy_t.reshape(groups, f // groups, -1).transpose(0, 2, 1)
+        if finite_w and geom.stride != (1, 1):
+            _fold_phases(dx[part], wg_t, dy_t, geom)
+            continue
         dxp_t = np.zeros((c, m) + geom.padded, dtype=x.dtype)           # (C, m, Hp, Wp)
-        if runs:
+        if finite_w:
             _fold_runs(dxp_t, wg_t, dy_t, geom)
         else:
             dcols = (wg_t @ dy_t.reshape(groups, f // groups, -1))      # (g, C/g*KK, m*L)
@@ -300,3 +304,41 @@ def _fold_runs(dxp_t, wg_t, dy_t, geom):
     image = dxp_t.reshape(c, m, -1)                                  # (C, m, Hp*Wp), a view
     for tap, start in enumerate(starts):
         image[:, :, start:start + length] += dcols[:, tap, :, :length]
+
+
+def _fold_phases(dx, wg_t, dy_t, geom):
+    """dx = col2im(Wᵀ @ dY) for stride > 1 and a finite w, with col2im's adds contiguous.
+
+    dx (m, C, H, W) is written, wg_t (g, C/g*KK, F/g), dy_t (F, m, Ho, Wo).  The padded
+    image splits into SH*SW stride phases, phase (a, b) = rows a::SH, columns b::SW (at
+    most Hq x Wq = ceil(Hp/SH) x ceil(Wp/SW)).  Every tap (i, j) lands in ONE phase,
+    (i*DH % SH, j*DW % SW), shifted by (u, v) = (i*DH // SH, j*DW // SW) there, with
+    stride 1: so, as in ``_fold_runs``, dY gets Wq-wide rows (zeros in the extra columns,
+    harmless as w is finite) and each tap's block adds into one contiguous run of its
+    flattened phase.  Each position receives its taps in the reference's order.  Then the
+    phases are copied into dx, dropping the padding.
+    """
+    f, m, ho, wo = dy_t.shape
+    c, h, w = dx.shape[1:]
+    groups = wg_t.shape[0]
+    (sh, sw), (dh, dw), (ph, pw) = geom.stride, geom.dilation, geom.padding
+    hq, wq = -(-geom.padded[0] // sh), -(-geom.padded[1] // sw)
+    dywide = np.zeros((f, m, ho, wq), dtype=dy_t.dtype)
+    dywide[..., :wo] = dy_t
+    dcols = wg_t @ dywide.reshape(groups, f // groups, m * ho * wq)   # (g, C/g*KK, m*Ho*Wq)
+    dcols = dcols.reshape(c, len(geom.taps), m, ho * wq)
+    phases = np.zeros((sh, sw, c, m, hq * wq), dtype=dx.dtype)
+    length = (ho - 1) * wq + wo
+    for tap, (i, j) in enumerate(geom.taps):
+        (u, a), (v, b) = divmod(i * dh, sh), divmod(j * dw, sw)
+        start = u * wq + v
+        phases[a, b, :, :, start:start + length] += dcols[:, tap, :, :length]
+    phases = phases.reshape(sh, sw, c, m, hq, wq)
+    for a in range(sh):
+        h0 = (a - ph) % sh                      # first unpadded row in phase a
+        r0, rows = (h0 + ph - a) // sh, len(range(h0, h, sh))
+        for b in range(sw):
+            w0 = (b - pw) % sw
+            q0, cols = (w0 + pw - b) // sw, len(range(w0, w, sw))
+            dx[:, :, h0::sh, w0::sw] = \
+                phases[a, b, :, :, r0:r0 + rows, q0:q0 + cols].transpose(1, 0, 2, 3)
