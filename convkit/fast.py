@@ -19,6 +19,9 @@ is computed, only how memory is walked:
   runs are Wp wide instead of Wo: the extra "junk" columns are cropped (forward) or given
   zeros (backward).  A zero times inf or NaN is NaN, so the backward uses the runs only
   when the array that meets those zeros is finite; otherwise it takes the reference's path.
+* **stride phases** (``_fold_phases``): with stride S, the padded image's pixels a::S form
+  a phase where every kernel tap that lands there has stride 1, so dX of a whole phase is
+  one matrix product of Wᵀ with shifted copies of dY (same finite-w rule as above).
 
 The public functions have the reference signatures (``fast.conv2d_im2col(x, w, b, ...)``).
 """
@@ -259,8 +262,9 @@ def im2col_backward(dy, x, w, geom, groups, memo=None):
 
     The columns come from ``memo`` when the forward kept them; otherwise x is unfolded
     again, which costs one copy but keeps memory to one part's columns (read back from
-    cache).  With a finite w, col2im's adds are flat runs: of the padded image for stride
-    1 (``_fold_runs``), of its stride phases otherwise (``_fold_phases``).
+    cache).  With a finite w, col2im's adds are flat runs of the padded image for stride
+    1 (``_fold_runs``); for stride > 1 each stride phase of it is one matrix product, no
+    adds (``_fold_phases``).
     """
     n, c = x.shape[:2]
     f = w.shape[0]
@@ -317,38 +321,47 @@ def _fold_runs(dxp_t, wg_t, dy_t, geom):
 
 
 def _fold_phases(dx, wg_t, dy_t, geom):
-    """dx = col2im(Wᵀ @ dY) for stride > 1 and a finite w, with col2im's adds contiguous.
+    """dx = col2im(Wᵀ @ dY) for stride > 1 and a finite w: one matrix product per phase.
 
     dx (m, C, H, W) is written, wg_t (g, C/g*KK, F/g), dy_t (F, m, Ho, Wo).  The padded
     image splits into SH*SW stride phases, phase (a, b) = rows a::SH, columns b::SW (at
     most Hq x Wq = ceil(Hp/SH) x ceil(Wp/SW)).  Every tap (i, j) lands in ONE phase,
-    (i*DH % SH, j*DW % SW), shifted by (u, v) = (i*DH // SH, j*DW // SW) there, with
-    stride 1: so, as in ``_fold_runs``, dY gets Wq-wide rows (zeros in the extra columns,
-    harmless as w is finite) and each tap's block adds into one contiguous run of its
-    flattened phase.  Each position receives its taps in the reference's order.  Then the
-    phases are copied into dx, dropping the padding.
+    (i*DH % SH, j*DW % SW), shifted there by (u, v) = (i*DH // SH, j*DW // SW) with
+    stride 1.  So, with dY given Wq-wide rows (zeros in the extra columns), a tap's
+    contribution to its flattened phase is Wᵀ_tap @ (dY shifted by u*Wq + v): stacking
+    the shifted copies of dY of a phase's taps, ONE product computes the whole phase
+    (no col2im adds).  The extra columns meet a finite w only (0 * finite = 0); every
+    real dY value lands on its own pixel, as ``geom.window`` says.  Then the phases are
+    copied into dx, dropping the padding.
     """
     f, m, ho, wo = dy_t.shape
     c, h, w = dx.shape[1:]
-    groups = wg_t.shape[0]
+    groups, rows_g, fg = wg_t.shape
     (sh, sw), (dh, dw), (ph, pw) = geom.stride, geom.dilation, geom.padding
     hq, wq = -(-geom.padded[0] // sh), -(-geom.padded[1] // sw)
-    dywide = np.zeros((f, m, ho, wq), dtype=dy_t.dtype)
-    dywide[..., :wo] = dy_t
-    dcols = wg_t @ dywide.reshape(groups, f // groups, m * ho * wq)   # (g, C/g*KK, m*Ho*Wq)
-    dcols = dcols.reshape(c, len(geom.taps), m, ho * wq)
-    phases = np.zeros((sh, sw, c, m, hq * wq), dtype=dx.dtype)
-    length = (ho - 1) * wq + wo
+    dywide = np.zeros((groups, fg, m, ho, wq), dtype=dy_t.dtype)
+    dywide[..., :wo] = dy_t.reshape(groups, fg, m, ho, wo)
+    dywide = dywide.reshape(groups, fg, m, ho * wq)
+    wt = wg_t.reshape(groups, c // groups, len(geom.taps), fg)       # (g, C/g, KK, F/g)
+    phase_taps = {}
     for tap, (i, j) in enumerate(geom.taps):
         (u, a), (v, b) = divmod(i * dh, sh), divmod(j * dw, sw)
-        start = u * wq + v
-        phases[a, b, :, :, start:start + length] += dcols[:, tap, :, :length]
-    phases = phases.reshape(sh, sw, c, m, hq, wq)
+        phase_taps.setdefault((a, b), []).append((tap, u * wq + v))
     for a in range(sh):
         h0 = (a - ph) % sh                      # first unpadded row in phase a
         r0, rows = (h0 + ph - a) // sh, len(range(h0, h, sh))
         for b in range(sw):
             w0 = (b - pw) % sw
             q0, cols = (w0 + pw - b) // sw, len(range(w0, w, sw))
-            dx[:, :, h0::sh, w0::sw] = \
-                phases[a, b, :, :, r0:r0 + rows, q0:q0 + cols].transpose(1, 0, 2, 3)
+            taps = phase_taps.get((a, b))
+            if not taps:
+                dx[:, :, h0::sh, w0::sw] = 0
+                continue
+            shifted = np.zeros((groups, len(taps), fg, m, hq * wq), dtype=dy_t.dtype)
+            for k, (tap, start) in enumerate(taps):
+                run = min(ho * wq, hq * wq - start)
+                shifted[:, k, :, :, start:start + run] = dywide[..., :run]
+            weights = wt[:, :, [tap for tap, _ in taps], :].reshape(groups, c // groups, -1)
+            phase = weights @ shifted.reshape(groups, len(taps) * fg, m * hq * wq)
+            phase = phase.reshape(c, m, hq, wq)[:, :, r0:r0 + rows, q0:q0 + cols]
+            dx[:, :, h0::sh, w0::sw] = phase.transpose(1, 0, 2, 3)
