@@ -357,11 +357,15 @@ def _fold_phases(dx, wg_t, dy_t, geom):
             if not taps:
                 dx[:, :, h0::sh, w0::sw] = 0
                 continue
-            shifted = np.zeros((groups, len(taps), fg, m, hq * wq), dtype=dy_t.dtype)
+            # only the phase's rows r0 .. r0+rows-1 reach dx (the others are padding)
+            first, size = r0 * wq, rows * wq
+            shifted = np.zeros((groups, len(taps), fg, m, size), dtype=dy_t.dtype)
             for k, (tap, start) in enumerate(taps):
-                run = min(ho * wq, hq * wq - start)
-                shifted[:, k, :, :, start:start + run] = dywide[..., :run]
+                to, frm = max(start - first, 0), max(first - start, 0)
+                run = min(size - to, ho * wq - frm)
+                if run > 0:
+                    shifted[:, k, :, :, to:to + run] = dywide[..., frm:frm + run]
             weights = wt[:, :, [tap for tap, _ in taps], :].reshape(groups, c // groups, -1)
-            phase = weights @ shifted.reshape(groups, len(taps) * fg, m * hq * wq)
-            phase = phase.reshape(c, m, hq, wq)[:, :, r0:r0 + rows, q0:q0 + cols]
+            phase = weights @ shifted.reshape(groups, len(taps) * fg, m * size)
+            phase = phase.reshape(c, m, rows, wq)[:, :, :, q0:q0 + cols]
             dx[:, :, h0::sh, w0::sw] = phase.transpose(1, 0, 2, 3)
