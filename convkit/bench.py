@@ -9,10 +9,14 @@ PyTorch through ``torch.set_num_threads``; ``--threads`` changes it), and the me
 turns inside each repeat, so a busy machine slows them all alike: compare the ratios, not
 the absolute times.  Without PyTorch the ratio columns say n/a.  The header names the BLAS
 kernel numpy runs: where OPENBLAS_CORETYPE pins an older CPU's kernel, numpy's matrix
-product (and so convkit) is slower than the hardware allows.
+product (and so convkit) is slower than the hardware allows.  Each library's idle threads
+are told to sleep (OMP_WAIT_POLICY for PyTorch, OPENBLAS_THREAD_TIMEOUT for numpy, for which
+the command restarts itself) so that neither is timed while the other's threads spin.
 
 Methods come from the registry ``convkit.methods.METHODS`` (``--method`` picks them; the
-literal loops join on the smallest layers).  Passes: forward and backward (dX, dW and db from
+literal loops join on the smallest layers).  With im2col comes the row "products": its three
+matrix products alone, part by part as ``Conv2d`` makes them, on columns made before timing;
+im2col's time minus theirs is what its copies and folds cost.  Passes: forward and backward (dX, dW and db from
 (x, dy)) as the fast functions of ``convkit.fast`` — what ``Conv2d`` runs — and fwd+bwd, one
 ``Conv2d`` forward and backward.  GFLOP/s counts 2·N·F·(C/groups)·KH·KW·Ho·Wo per pass (two
 passes for backward, three for fwd+bwd).
@@ -30,7 +34,8 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from .geometry import output_size
+from .fast import cache_sized_parts, unfold
+from .geometry import conv_geometry, output_size
 from .layer import Conv2d
 from .methods import METHODS
 from .prelude import backward_call, forward_call
@@ -42,6 +47,14 @@ DEFAULT_METHODS = ("direct", "im2col")
 # A pause before each timed call lets the previous library's idle threads go to sleep
 # (measured: a 200² numpy product right after a PyTorch call took 13 ms, 1 ms later 0.13 ms).
 SETTLE = 0.002
+# OpenBLAS's idle threads spin for 2**28 clock ticks (about 0.1 s) after every product before
+# they sleep, and OpenBLAS reads how long only once, when numpy loads it.  PyTorch timed in that
+# window shares the two cores with them: measured here, its L3 fwd+bwd took 130 ms right after
+# a numpy product instead of 83 ms, which made convkit's ratios look 1.5x better than they are.
+# 2**21 ticks (under 1 ms on a 2-3 GHz clock) ends the spin within SETTLE and still keeps the
+# threads awake between convkit's own back-to-back products (2**4, the minimum, cost it 2-5%).
+# ``python -m convkit.bench`` restarts itself with this setting when it is not set.
+OPENBLAS_THREAD_TIMEOUT = "21"
 LOOPS_MAX_MACS = 4e6  # the literal loops do about a million multiply-adds a second
 
 
@@ -106,6 +119,7 @@ def machine_info(torch, threads):
             "torch": None if torch is None else torch.__version__,
             "OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE"),
             "OMP_WAIT_POLICY": os.environ.get("OMP_WAIT_POLICY"),
+            "OPENBLAS_THREAD_TIMEOUT": os.environ.get("OPENBLAS_THREAD_TIMEOUT"),
             "cpu_count": os.cpu_count(), "load_average": os.getloadavg()}
 
 
@@ -157,6 +171,31 @@ def convkit_runners(case, dtype, method, rng):
             "fwd+bwd": lambda: (layer.forward(x), layer.backward(dy))}
 
 
+def products_runners(case, dtype, rng):
+    """The three matrix products of im2col alone, as ``Conv2d`` makes them: part by part
+    (``fast.cache_sized_parts``), on columns unfolded before timing.
+
+    forward Y = W @ cols, backward dW = dY @ colsᵀ and dcols = Wᵀ @ dY, at the machine's BLAS
+    speed: im2col's time minus this row's is what its copies, folds and transposes cost.
+    """
+    x = rng.standard_normal((case.n, case.c, case.size, case.size)).astype(dtype)
+    geom = conv_geometry(x.shape[2:], case.k, case.stride, case.padding)
+    rows, length = case.c * case.k ** 2, case.output ** 2
+    parts = cache_sized_parts(case.n, rows * length * np.dtype(dtype).itemsize)
+    cols = [unfold(x[part], geom) for part in parts]
+    w = rng.standard_normal((case.f, rows)).astype(dtype)
+    dys = [rng.standard_normal((case.f, c.shape[1])).astype(dtype) for c in cols]
+
+    def forward():
+        return [w @ c for c in cols]
+
+    def backward():  # dW as (cols @ dYᵀ)ᵀ, the operand order Conv2d uses (BLAS runs it faster)
+        return [((c @ dy.T).T, w.T @ dy) for c, dy in zip(cols, dys)]
+
+    return {"forward": forward, "backward": backward,
+            "fwd+bwd": lambda: (forward(), backward())}
+
+
 def runs(case, method):
     """Whether ``method`` can run ``case`` (its geometry limits)."""
     try:
@@ -202,9 +241,11 @@ def bench_case(case, dtype, torch, budget, methods=DEFAULT_METHODS):
                for m in methods if m != "loops" and runs(case, m)}
     if torch is not None:
         runners["torch"] = torch_runners(case, dtype, torch, np.random.default_rng(0))
-    times = {m: {p: [] for p in PASSES} for m in runners}
     # Same seed, same draws: every method sees the same x, w, b; check they agree before timing.
     outputs = {m: np.asarray(r["forward"]()) for m, r in runners.items()}
+    if "im2col" in methods:
+        runners["products"] = products_runners(case, dtype, np.random.default_rng(0))
+    times = {m: {p: [] for p in PASSES} for m in runners}
     reference = outputs["torch"] if "torch" in outputs else next(iter(outputs.values()))
     scale = np.abs(reference).max()
     disagreement = {m: float(np.abs(y - reference).max() / scale) for m, y in outputs.items()}
@@ -270,6 +311,7 @@ def format_table(report):
                      for d in m.get("threadpoolctl") or []) or m.get("note", "")
     lines = [f"convkit benchmark — numpy {m['numpy']}, torch {m['torch'] or 'not installed'}, "
              f"{m['threads']} threads ({blas}), OPENBLAS_CORETYPE={m['OPENBLAS_CORETYPE']}, "
+             f"OPENBLAS_THREAD_TIMEOUT={m['OPENBLAS_THREAD_TIMEOUT']}, "
              f"load average {m['load_average'][0]:.1f} on {m['cpu_count']} cores",
              "machine matmul (numpy, 1024² square): " + ", ".join(
                  f"{k} {v:.0f} GFLOP/s" for k, v in report["matmul_gflops"].items()),
@@ -336,5 +378,15 @@ def main(argv=None):
     return 0
 
 
+def restart_with_quiet_blas():
+    """Run ``python -m convkit.bench`` again in a process whose OpenBLAS threads stop spinning
+    soon after each product (``OPENBLAS_THREAD_TIMEOUT``), unless the caller set it already.
+    Without this, PyTorch's times include numpy's spinning threads (see the constant)."""
+    if "OPENBLAS_THREAD_TIMEOUT" not in os.environ:
+        env = dict(os.environ, OPENBLAS_THREAD_TIMEOUT=OPENBLAS_THREAD_TIMEOUT)
+        os.execve(sys.executable, [sys.executable, "-m", "convkit.bench", *sys.argv[1:]], env)
+
+
 if __name__ == "__main__":
+    restart_with_quiet_blas()
     sys.exit(main())

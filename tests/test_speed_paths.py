@@ -195,11 +195,53 @@ def test_bench_leaves_no_trace(monkeypatch):
     """After main returns: the same BLAS thread counts, the same environment variables."""
     threadpoolctl = pytest.importorskip("threadpoolctl")
     monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
-    before = [d["num_threads"] for d in threadpoolctl.threadpool_info()]
+    before = {d["filepath"]: d["num_threads"] for d in threadpoolctl.threadpool_info()}
     environ = dict(__import__("os").environ)
     assert bench.main(["--quick", "--case", "0", "--threads", "1", "--budget", "0.05"]) == 0
-    assert [d["num_threads"] for d in threadpoolctl.threadpool_info()] == before
+    after = {d["filepath"]: d["num_threads"] for d in threadpoolctl.threadpool_info()}
+    # (a library that main loaded, PyTorch's OpenMP when this test runs first, is new)
+    assert {path: after[path] for path in before} == before
     assert dict(__import__("os").environ) == environ
+
+
+@pytest.mark.parametrize("preset, expected", [(None, bench.OPENBLAS_THREAD_TIMEOUT), ("4", "4")],
+                         ids=["unset-restarts-with-quiet-blas", "caller's-setting-kept"])
+def test_bench_command_quiets_openblas_threads(preset, expected):
+    """``python -m convkit.bench`` runs with numpy's idle BLAS threads told to sleep soon (or
+    with the caller's own setting): otherwise PyTorch is timed while they spin."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_THREAD_TIMEOUT"}
+    if preset is not None:
+        env["OPENBLAS_THREAD_TIMEOUT"] = preset
+    done = subprocess.run([sys.executable, "-m", "convkit.bench", "--quick", "--case", "0",
+                           "--no-torch", "--budget", "0.05", "--json", "-"],
+                          env=env, capture_output=True, text=True, timeout=120, check=True)
+    assert json.loads(done.stdout)["machine"]["OPENBLAS_THREAD_TIMEOUT"] == expected
+
+
+def test_bench_products_row_times_the_layers_own_work(monkeypatch):
+    """The "products" row multiplies exactly the layer's FLOPs, part by part, and its forward
+    products are im2col's: W @ cols is the forward pass (up to layout) for that W."""
+    for case in bench.CASES:
+        runners = bench.products_runners(case, np.float64, np.random.default_rng(0))
+        ys = runners["forward"]()
+        assert sum(y.shape[1] for y in ys) == case.n * case.output ** 2
+        assert all(y.shape[0] == case.f for y in ys)
+        grads = runners["backward"]()
+        assert 2 * sum(dw.size * dcols.shape[1] for dw, dcols in grads) == case.flops
+        assert all(dcols.shape[0] == dw.shape[1] for dw, dcols in grads)
+    monkeypatch.setattr(fast, "CACHE_BYTES", 1)  # one sample per part: parts kept in order
+    case = bench.Case("small", 3, 4, 9, 5, 3, padding=1)
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((case.n, case.c, case.size, case.size))
+    w = rng.standard_normal((case.f, case.c * case.k ** 2))
+    y = ck.conv2d_loops(x, w.reshape(case.f, case.c, case.k, case.k), padding=case.padding)
+    ys = bench.products_runners(case, np.float64, np.random.default_rng(0))["forward"]()
+    y_flat = np.concatenate(ys, axis=1).reshape(case.f, case.n, -1).transpose(1, 0, 2)
+    np.testing.assert_allclose(y_flat, y.reshape(case.n, case.f, -1), rtol=1e-10, atol=1e-10)
 
 
 def test_bench_uses_no_private_names():
@@ -228,6 +270,7 @@ def test_bench_json_reports_every_pass_and_agreement(capsys):
             assert row["median_s"] > 0 and row["ratio_to_torch"] is None
             assert row["forward_max_rel_diff"] < 1e-12  # agrees with the direct method
     assert set(rows) >= {("loops", "forward"), ("loops", "fwd+bwd")}
+    assert {("products", p) for p in bench.PASSES} <= set(rows)
     article = report["results"][0]
     assert article["cols_bytes"] == 1 * 1 * 9 * 9 * 8 and article["input_bytes"] == 25 * 8
 
