@@ -14,11 +14,11 @@ are told to sleep (OMP_WAIT_POLICY for PyTorch, OPENBLAS_THREAD_TIMEOUT for nump
 the command restarts itself) so that neither is timed while the other's threads spin.
 
 Methods come from the registry ``convkit.methods.METHODS`` (``--method`` picks them; the
-literal loops join on the smallest layers).  With im2col comes the row "products": its three
-matrix products alone, part by part as ``Conv2d`` makes them, on columns made before timing;
-im2col's time minus theirs is what its copies and folds cost.  Passes: forward and backward (dX, dW and db from
+literal loops join on the smallest layers).  Passes: forward and backward (dX, dW and db from
 (x, dy)) as the fast functions of ``convkit.fast`` — what ``Conv2d`` runs — and fwd+bwd, one
-``Conv2d`` forward and backward.  GFLOP/s counts 2·N·F·(C/groups)·KH·KW·Ho·Wo per pass (two
+``Conv2d`` forward and backward.  With im2col comes the row "products": its three matrix
+products alone, part by part as ``Conv2d`` makes them, on columns made before timing;
+im2col's time minus theirs is what its copies and folds cost.  GFLOP/s counts 2·N·F·(C/groups)·KH·KW·Ho·Wo per pass (two
 passes for backward, three for fwd+bwd).
 """
 from __future__ import annotations
