@@ -18,8 +18,8 @@ literal loops join on the smallest layers).  Passes: forward and backward (dX, d
 (x, dy)) as the fast functions of ``convkit.fast`` — what ``Conv2d`` runs — and fwd+bwd, one
 ``Conv2d`` forward and backward.  With im2col comes the row "products": its three matrix
 products alone, part by part as ``Conv2d`` makes them, on columns made before timing;
-im2col's time minus theirs is what its copies and folds cost.  GFLOP/s counts 2·N·F·(C/groups)·KH·KW·Ho·Wo per pass (two
-passes for backward, three for fwd+bwd).
+im2col's time minus theirs is what its copies and folds cost.  GFLOP/s counts
+2·N·F·(C/groups)·KH·KW·Ho·Wo per pass (two passes for backward, three for fwd+bwd).
 """
 from __future__ import annotations
 
