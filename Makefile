@@ -15,11 +15,11 @@ $(BIN)/python:
 
 # Re-install when the package metadata changes.
 $(VENV)/.installed-course: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e ".[course]"
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[course,test]"
 	touch $@ $(VENV)/.installed-course
 
 lab: $(VENV)/.installed-course
@@ -41,15 +41,15 @@ clean:
 notebooks: $(VENV)/.installed-test
 	$(BIN)/python scripts/execute_notebooks.py
 
-# Redraw every course figure into figures/ from convkit.diagrams (commit the result;
+# Redraw every course figure into figures/ from convkit_course.diagrams (commit the result;
 # tests/test_figures.py fails while a committed figure is stale).
 figures: $(VENV)/.installed-course
-	$(BIN)/python -m convkit.figures
+	$(BIN)/python -m convkit_course.figures figures
 
 # Time the literal loops, direct and im2col against PyTorch (when installed); a few minutes.
-# `make bench ARGS="--quick"` passes options (see `python -m convkit.bench --help`).
+# `make bench ARGS="--quick"` passes options (see `python -m convkit_course.bench --help`).
 bench: $(VENV)/.installed-course
-	$(BIN)/python -m convkit.bench $(ARGS)
+	$(BIN)/python -m convkit_course.bench $(ARGS)
 
 # Per-student cost for a hub: each notebook in a fresh kernel, its peak memory and CPU seconds
 # (the README's "Teaching with this course" table); about as long as `make notebooks`.

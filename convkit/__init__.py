@@ -2,6 +2,10 @@
 
 实力派 (direct, from the definition) and 偶像派 (im2col + one matrix product).
 Arrays are NumPy, NCHW; weights are (F, C/groups, KH, KW).
+
+The maths library alone: it depends on numpy and imports nothing of the course.  The course
+machinery beside it (checkers, diagrams, the explorer, datasets, the benchmark) is the
+package ``convkit_course``.
 """
 from .geometry import output_size
 from .direct import conv2d_direct, conv2d_direct_backward, conv2d_loops, conv2d_loops_backward
@@ -11,26 +15,10 @@ from .gradcheck import numerical_gradient, rel_error
 from .fftconv import conv2d_fft, conv2d_fft_backward
 from .winograd import conv2d_winograd, conv2d_winograd_backward
 from .nn import ReLU, MaxPool2d, Flatten, Linear, SoftmaxCrossEntropy, SGD, Sequential
-from .datasets import digits
 from .trace import (forward_map, im2col_indices, input_grad_map, participation_counts,
                     weight_grad_map)
 from . import fast, methods, trace
 
-# Drawing needs matplotlib (and the explorers ipywidgets): those modules load on first use,
-# so `import convkit` stays light.  ck.diagrams.draw_forward_map(5, 3) works as before.
-_LAZY = ("diagrams", "widgets", "figures")
-
-
-def __getattr__(name):
-    if name in _LAZY:
-        import importlib
-
-        return importlib.import_module(f".{name}", __name__)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(list(globals()) + list(_LAZY))
 
 __version__ = "0.1.0"
 
@@ -41,6 +29,5 @@ __all__ = [
     "Conv2d", "numerical_gradient", "rel_error",
     "conv2d_fft", "conv2d_fft_backward", "conv2d_winograd", "conv2d_winograd_backward",
     "ReLU", "MaxPool2d", "Flatten", "Linear", "SoftmaxCrossEntropy", "SGD", "Sequential",
-    "digits",
     "participation_counts", "im2col_indices", "forward_map", "input_grad_map", "weight_grad_map",
 ]

@@ -16,15 +16,15 @@ import math
 
 from . import winograd
 from .fftconv import check_limits, fft_size
-from .geometry import conv_geometry
+from .geometry import check_groups, conv_geometry
 
-__all__ = ["direct_multiplies", "winograd_multiplies", "fft_multiplies", "fft_total_multiplies",
-           "multiplies"]
+__all__ = ["direct_multiplies", "winograd_multiplies", "fft_multiplies", "fft_total_multiplies"]
 
 
 def _geometry(x_shape, w_shape, groups, **geometry):
     n, c, h, w = x_shape
     f, cg, kh, kw = w_shape
+    groups = check_groups(groups, c, f, names=("x_shape[1]", "w_shape[0]"))
     if cg * groups != c:
         raise ValueError(f"w_shape {tuple(w_shape)} needs w_shape[1] * groups == C: got "
                          f"{cg} * {groups} != {c} (x_shape {tuple(x_shape)})")
@@ -78,9 +78,3 @@ def fft_total_multiplies(x_shape, w_shape, **geometry):
     """``fft_multiplies`` as one number: pointwise + transforms (the transforms estimated)."""
     return sum(fft_multiplies(x_shape, w_shape, **geometry))
 
-
-def multiplies(method, x_shape, w_shape, **geometry):
-    """Multiplies of any registered method (``convkit.methods.METHODS``) for these shapes."""
-    from .methods import get_method  # the registry imports this module
-
-    return get_method(method).multiplies(x_shape, w_shape, **geometry)

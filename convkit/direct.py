@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from .geometry import conv_geometry, crop, pad
-from .prelude import backward_call, forward_call
+from .prelude import public_backward, public_forward
 
 __all__ = ["conv2d_loops", "conv2d_loops_backward", "conv2d_direct", "conv2d_direct_backward",
            "correlate", "rot180", "dilate", "forward", "backward", "input_gradient",
@@ -30,10 +30,6 @@ __all__ = ["conv2d_loops", "conv2d_loops_backward", "conv2d_direct", "conv2d_dir
 
 
 # --------------------------------------------------------------------------- literal loops
-def conv2d_loops(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
-    """Forward pass as seven nested loops.  x (N, C, H, W), w (F, C/g, KH, KW) -> y (N, F, Ho, Wo)."""
-    call = forward_call(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
-    return call.forward(loops_forward)
 
 
 def loops_forward(x, w, geom, groups):
@@ -58,15 +54,6 @@ def loops_forward(x, w, geom, groups):
     return y
 
 
-def conv2d_loops_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1):
-    """Backward pass by the chain rule, one multiply-add at a time.
-
-    dy (N, F, Ho, Wo), x (N, C, H, W), w (F, C/g, KH, KW) -> dx (like x), dw (like w), db (F,).
-    Each forward multiply-add ``y += xpad * w`` sends ``dy * w`` back to that input and
-    ``dy * xpad`` back to that weight; inputs that no window reached keep a zero gradient.
-    """
-    call = backward_call(dy, x, w, stride=stride, padding=padding, dilation=dilation, groups=groups)
-    return call.backward(loops_backward)
 
 
 def loops_backward(dy, x, w, geom, groups):
@@ -90,6 +77,14 @@ def loops_backward(dy, x, w, geom, groups):
                                 dxp[n, first_channel + c, iy, ix] += g * w[f, c, i, j]
                                 dw[f, c, i, j] += g * xp[n, first_channel + c, iy, ix]
     return crop(dxp, geom), dw
+
+
+conv2d_loops = public_forward(loops_forward, "conv2d_loops", "Forward pass as seven nested loops.")
+conv2d_loops_backward = public_backward(
+    loops_backward, "conv2d_loops_backward",
+    "Backward pass by the chain rule, one multiply-add at a time: each forward multiply-add\n"
+    "    ``y += xpad * w`` sends ``dy * w`` back to that input and ``dy * xpad`` back to that\n"
+    "    weight; inputs that no window reached keep a zero gradient.")
 
 
 # --------------------------------------------------------------------------- building blocks
@@ -144,25 +139,6 @@ def _transpose_groups(w, groups):
 
 
 # --------------------------------------------------------------------------- vectorised
-def conv2d_direct(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
-    """Forward pass from the definition, vectorised over pixels.
-
-    x (N, C, H, W), w (F, C/groups, KH, KW), b (F,) or None -> y (N, F, Ho, Wo).
-    """
-    call = forward_call(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
-    return call.forward(forward)
-
-
-def conv2d_direct_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1):
-    """Backward pass as the article derives it.
-
-    dy (N, F, Ho, Wo), x (N, C, H, W), w (F, C/groups, KH, KW)
-    -> dx (N, C, H, W), dw (F, C/groups, KH, KW), db (F,).
-    """
-    call = backward_call(dy, x, w, stride=stride, padding=padding, dilation=dilation, groups=groups)
-    return call.backward(backward)
-
-
 def forward(x, w, geom, groups):
     """y (N, F, Ho, Wo), without bias, from checked x (N, C, H, W) and w (F, C/g, KH, KW)."""
     return correlate(pad(x, geom.padding), w, geom, groups)
@@ -207,3 +183,9 @@ def weight_gradient(dy, x, geom, groups):
         patch = xg[:, :, :, rows, cols].reshape(n, groups, cg, -1)   # (n, g, C/g, Ho*Wo)
         dw[..., i, j] = (dyg @ patch.transpose(0, 1, 3, 2)).sum(axis=0)
     return dw.reshape(f, cg, *geom.kernel)
+
+
+conv2d_direct = public_forward(forward, "conv2d_direct",
+                               "Forward pass from the definition, vectorised over pixels.")
+conv2d_direct_backward = public_backward(backward, "conv2d_direct_backward",
+                                         "Backward pass as the article derives it.")

@@ -23,7 +23,7 @@ import numpy as np
 
 from .direct import dilate, rot180
 from .geometry import crop, pad
-from .prelude import backward_call, forward_call
+from .prelude import public_backward, public_forward
 
 __all__ = ["conv2d_fft", "conv2d_fft_backward", "fft_size", "fast_length", "check_limits",
            "forward", "backward"]
@@ -89,27 +89,6 @@ def _spectra(x, w, geom):
     return np.fft.rfft2(pad(x, geom.padding), s=size), np.fft.rfft2(kernel, s=size)  # (N, C, P, Q), (F, C/g, P, Q)
 
 
-def conv2d_fft(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
-    """Forward pass through the frequency domain.
-
-    x (N, C, H, W), w (F, C/groups, KH, KW), b (F,) or None -> y (N, F, Ho, Wo).
-    """
-    call = forward_call(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
-    check_limits(call.geom.kernel, call.geom.stride, call.geom.dilation)
-    return call.forward(forward)
-
-
-def conv2d_fft_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1):
-    """Backward pass in the frequency domain.
-
-    dy (N, F, Ho, Wo), x (N, C, H, W), w (F, C/groups, KH, KW)
-    -> dx (N, C, H, W), dw (F, C/groups, KH, KW), db (F,).
-    """
-    call = backward_call(dy, x, w, stride=stride, padding=padding, dilation=dilation, groups=groups)
-    check_limits(call.geom.kernel, call.geom.stride, call.geom.dilation)
-    return call.backward(backward)
-
-
 def forward(x, w, geom, groups):
     """y (N, F, Ho, Wo) without bias, from checked arrays (stride 1)."""
     (rh, rw), size = _reach(geom), fft_size(geom)
@@ -142,3 +121,10 @@ def backward(dy, x, w, geom, groups):
     dk = np.fft.irfft2(dk_hat, s=size)[:, :, :rh, :rw]            # gradient of the flipped kernel
     (dh, dw_) = geom.dilation
     return dx, rot180(dk)[:, :, ::dh, ::dw_].astype(x.dtype)       # un-flip, keep the real taps
+
+
+conv2d_fft = public_forward(forward, "conv2d_fft", "Forward pass through the frequency domain.",
+                            limits=check_limits)
+conv2d_fft_backward = public_backward(backward, "conv2d_fft_backward",
+                                      "Backward pass in the frequency domain.",
+                                      limits=check_limits)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from .geometry import conv_geometry, crop, pad
-from .prelude import backward_call, forward_call
+from .prelude import public_backward, public_forward
 from .validation import check_array
 
 __all__ = ["im2col", "col2im", "conv2d_im2col", "conv2d_im2col_backward", "forward", "backward",
@@ -83,26 +83,6 @@ def fold_add(xp, cols, geom):
         xp[:, :, rows, columns] += blocks[:, :, i, j]
 
 
-def conv2d_im2col(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
-    """Forward pass as matrix products: y = W @ im2col(x) (+ b).
-
-    x (N, C, H, W), w (F, C/groups, KH, KW), b (F,) or None -> y (N, F, Ho, Wo).
-    """
-    call = forward_call(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
-    return call.forward(forward)
-
-
-def conv2d_im2col_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1):
-    """Backward pass as matrix products.
-
-    dy (N, F, Ho, Wo), x (N, C, H, W), w (F, C/groups, KH, KW)
-    -> dx (N, C, H, W), dw (F, C/groups, KH, KW), db (F,).
-    dW = dY @ colsᵀ (summed over the batch); dX = col2im(Wᵀ @ dY).
-    """
-    call = backward_call(dy, x, w, stride=stride, padding=padding, dilation=dilation, groups=groups)
-    return call.backward(backward)
-
-
 def forward(x, w, geom, groups):
     """y = W @ im2col(x), without bias, from checked x (N, C, H, W), w (F, C/g, KH, KW)."""
     return forward_from_cols(unfold(x, geom), w, geom, groups)
@@ -114,6 +94,14 @@ def backward(dy, x, w, geom, groups):
     dxp = np.zeros(x.shape[:2] + geom.padded, dtype=x.dtype)
     fold_add(dxp, input_gradient_cols(dy, w, groups), geom)
     return crop(dxp, geom), dw
+
+
+conv2d_im2col = public_forward(forward, "conv2d_im2col",
+                               "Forward pass as matrix products: y = W @ im2col(x) (+ b).")
+conv2d_im2col_backward = public_backward(
+    backward, "conv2d_im2col_backward",
+    "Backward pass as matrix products: dW = dY @ colsᵀ (summed over the batch),\n"
+    "    dX = col2im(Wᵀ @ dY).")
 
 
 def forward_from_cols(cols, w, geom, groups):

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from .geometry import check_conv_args, geometry_args
+from .geometry import check_conv_args, check_groups, geometry_args
 from .methods import get_method
 from .prelude import ConvCall
 from .validation import check_array, check_float_dtype, check_int, check_rng
@@ -46,10 +46,8 @@ class Conv2d:
                  groups=1, bias=True, method="im2col", rng=None, dtype=np.float64):
         in_channels = check_int(in_channels, "in_channels")
         out_channels = check_int(out_channels, "out_channels")
-        self.groups = check_int(groups, "groups")
-        if in_channels % groups or out_channels % groups:
-            raise ValueError(f"groups={groups} must divide in_channels={in_channels} and "
-                             f"out_channels={out_channels}")
+        self.groups = check_groups(groups, in_channels, out_channels,
+                                   names=("in_channels", "out_channels"))
         self.kernel_size, self.stride, self.padding, self.dilation = geometry_args(
             kernel_size, stride, padding, dilation)
         self.method = method

@@ -1,6 +1,6 @@
 """The method registry: every convolution algorithm convkit knows, in one table.
 
-``Conv2d(method=...)``, ``python -m convkit.bench``, ``costs.multiplies`` and the tests all
+``Conv2d(method=...)``, the course's benchmark and the tests all
 read ``METHODS``; a new algorithm is one new entry here (and its module).
 
 Each :class:`Method` has the public reference functions (the ones the notebooks teach), the

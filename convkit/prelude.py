@@ -3,12 +3,12 @@
 Before: check the arguments (``geometry.check_conv_args``), pick the result's dtype, cast
 the arrays to it.  After: add the bias (forward), sum dY for the bias gradient (backward).
 Each algorithm module then holds only its algorithm, written for checked arrays and a
-``ConvGeometry``::
+``ConvGeometry``, and makes its public pair here::
 
-    def conv2d_mine(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
-        call = forward_call(x, w, b, stride=stride, padding=padding, dilation=dilation,
-                            groups=groups)
-        return call.forward(forward)          # forward(x, w, geom, groups) -> y without bias
+    def forward(x, w, geom, groups): ...          # -> y without bias
+    def backward(dy, x, w, geom, groups): ...     # -> (dx, dw)
+    conv2d_mine = public_forward(forward, "conv2d_mine", "Forward pass by my method.")
+    conv2d_mine_backward = public_backward(backward, "conv2d_mine_backward", "...")
 
 An empty batch, no input channels or no filters (N, C or F = 0) is answered here, without
 the algorithm: y is the bias over an (N, F, Ho, Wo) output, every gradient is zero.
@@ -21,7 +21,8 @@ import numpy as np
 
 from .geometry import ConvGeometry, check_conv_args
 
-__all__ = ["ConvCall", "forward_call", "backward_call", "result_dtype"]
+__all__ = ["ConvCall", "forward_call", "backward_call", "result_dtype", "public_forward",
+           "public_backward"]
 
 
 def result_dtype(*arrays):
@@ -101,3 +102,48 @@ def backward_call(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1):
     dtype = result_dtype(dy, x, w)
     return ConvCall(geom, groups, dtype, x.astype(dtype, copy=False), w.astype(dtype, copy=False),
                     dy=dy.astype(dtype, copy=False))
+
+
+_FORWARD_SHAPES = "x (N, C, H, W), w (F, C/groups, KH, KW), b (F,) or None -> y (N, F, Ho, Wo)."
+_BACKWARD_SHAPES = ("dy (N, F, Ho, Wo), x (N, C, H, W), w (F, C/groups, KH, KW)\n"
+                    "    -> dx (N, C, H, W), dw (F, C/groups, KH, KW), db (F,).")
+
+
+def _named(function, algorithm, name, summary, shapes):
+    function.__name__ = function.__qualname__ = name
+    function.__module__ = algorithm.__module__
+    function.__doc__ = f"{summary}\n\n    {shapes}\n    "
+    return function
+
+
+def public_forward(algorithm, name, summary, limits=None):
+    """The public forward function of one algorithm, with the signature every method shares.
+
+    ``algorithm(x, w, geom, groups)`` -> y without bias, on checked arrays;
+    ``limits(kernel, stride, dilation)`` (optional) raises ValueError for a geometry the
+    algorithm cannot run.  The result
+    checks its arguments, casts them (:func:`forward_call`), runs the algorithm and adds b.
+    """
+    def conv(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
+        call = forward_call(x, w, b, stride=stride, padding=padding, dilation=dilation,
+                            groups=groups)
+        if limits is not None:
+            limits(call.geom.kernel, call.geom.stride, call.geom.dilation)
+        return call.forward(algorithm)
+
+    return _named(conv, algorithm, name, summary, _FORWARD_SHAPES)
+
+
+def public_backward(algorithm, name, summary, limits=None):
+    """The public backward function of one algorithm: ``(dy, x, w, **geometry) -> (dx, dw, db)``.
+
+    ``algorithm(dy, x, w, geom, groups)`` -> (dx, dw) on checked arrays; db is summed here.
+    """
+    def conv_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1):
+        call = backward_call(dy, x, w, stride=stride, padding=padding, dilation=dilation,
+                             groups=groups)
+        if limits is not None:
+            limits(call.geom.kernel, call.geom.stride, call.geom.dilation)
+        return call.backward(algorithm)
+
+    return _named(conv_backward, algorithm, name, summary, _BACKWARD_SHAPES)

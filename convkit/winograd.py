@@ -17,7 +17,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from .geometry import crop, pad
-from .prelude import backward_call, forward_call
+from .prelude import public_backward, public_forward
 
 __all__ = ["BT", "G", "AT", "conv2d_winograd", "conv2d_winograd_backward", "winograd_tiles",
            "check_limits", "forward", "backward"]
@@ -38,12 +38,11 @@ _M, _R = 2, 3        # outputs per tile side, kernel side: F(m×m, r×r)
 _T = _M + _R - 1     # input tile side (4); tiles step by _M, so neighbours overlap by _R - 1
 
 
-def check_limits(kernel, stride, dilation, w_shape=None):
+def check_limits(kernel, stride, dilation):
     """Raise ValueError unless F(2×2, 3×3) can run this geometry: 3×3, stride 1, dilation 1."""
     if tuple(kernel) != (_R, _R):
-        shape = "" if w_shape is None else f" (w.shape {tuple(w_shape)})"
         raise ValueError(f"conv2d_winograd implements F(2x2, 3x3): w must hold 3x3 kernels, got "
-                         f"kernel size {tuple(kernel)}{shape}; use conv2d_im2col or conv2d_fft "
+                         f"kernel size {tuple(kernel)}; use conv2d_im2col or conv2d_fft "
                          f"for other kernel sizes")
     if tuple(stride) != (1, 1):
         raise ValueError(f"conv2d_winograd needs stride 1, got stride={tuple(stride)}: a tile's "
@@ -91,28 +90,6 @@ def _tiles_back(a, n, tiles):
     return a.reshape(n, g * k, *tiles, _T, _T)
 
 
-def conv2d_winograd(x, w, b=None, *, stride=1, padding=0, dilation=1, groups=1):
-    """Forward pass by Winograd F(2×2, 3×3).
-
-    x (N, C, H, W), w (F, C/groups, 3, 3), b (F,) or None -> y (N, F, Ho, Wo).
-    Only stride 1 and dilation 1; any padding and groups.
-    """
-    call = forward_call(x, w, b, stride=stride, padding=padding, dilation=dilation, groups=groups)
-    check_limits(call.geom.kernel, call.geom.stride, call.geom.dilation, w.shape)
-    return call.forward(forward)
-
-
-def conv2d_winograd_backward(dy, x, w, *, stride=1, padding=0, dilation=1, groups=1):
-    """Backward pass through the Winograd algorithm itself (every step's transpose, in reverse).
-
-    dy (N, F, Ho, Wo), x (N, C, H, W), w (F, C/groups, 3, 3)
-    -> dx (N, C, H, W), dw (F, C/groups, 3, 3), db (F,).
-    """
-    call = backward_call(dy, x, w, stride=stride, padding=padding, dilation=dilation, groups=groups)
-    check_limits(call.geom.kernel, call.geom.stride, call.geom.dilation, w.shape)
-    return call.backward(backward)
-
-
 def forward(x, w, geom, groups):
     """y (N, F, Ho, Wo) without bias, from checked x (N, C, H, W) and w (F, C/g, 3, 3)."""
     bt, g_, at = (m.astype(x.dtype) for m in (BT, G, AT))  # compute in the caller's precision
@@ -156,3 +133,13 @@ def backward(dy, x, w, geom, groups):
         for j in range(_T):
             dxp[:, :, i:i + _M * th:_M, j:j + _M * tw:_M] += dd[..., i, j]
     return crop(dxp, geom), dw
+
+
+conv2d_winograd = public_forward(
+    forward, "conv2d_winograd",
+    "Forward pass by Winograd F(2×2, 3×3): 3×3 kernels, stride 1 and dilation 1 only; any\n"
+    "    padding and groups.", limits=check_limits)
+conv2d_winograd_backward = public_backward(
+    backward, "conv2d_winograd_backward",
+    "Backward pass through the Winograd algorithm itself (every step's transpose, in reverse).",
+    limits=check_limits)

@@ -47,7 +47,7 @@ EN_DIR = ROOT / "notebooks"
 ZH_DIR = EN_DIR / "zh"
 TR_DIR = ZH_DIR / "translations"
 
-LANGUAGE_LINE = 'from convkit.exercises import set_language; set_language("zh")  # 检查器用中文作答'
+LANGUAGE_LINE = 'from convkit_course import set_language; set_language("zh")  # 课程用中文显示'
 TODO = "TODO"
 MARKER = re.compile(r"^<!-- cell (?P<id>\S+) \| en (?P<hash>\S+) -->[ \t]*$", re.MULTILINE)
 HEADER = ("<!-- 中文版翻译 (Chinese translation) of notebooks/{name}: one block per English "

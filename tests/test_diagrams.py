@@ -1,4 +1,4 @@
-"""convkit.diagrams: every drawing returns a Figure, draws without warnings, and the
+"""convkit_course.diagrams: every drawing returns a Figure, draws without warnings, and the
 numbers written in its cells are the trace data (read back through the texts' gids)."""
 import functools
 import io
@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 import convkit as ck
-from convkit import diagrams
+from convkit_course import diagrams
 from convkit.geometry import conv_geometry
 
 DRAWINGS = [diagrams.draw_forward_map, diagrams.draw_input_grad_map,

@@ -17,7 +17,8 @@ def names(requirements):
 
 def test_conda_and_pip_list_the_same_packages():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    pip = names(project["dependencies"]) | names(project["optional-dependencies"]["test"])
+    extras = project["optional-dependencies"]
+    pip = names(project["dependencies"]) | names(extras["course"]) | names(extras["test"])
     environment = yaml.safe_load((ROOT / "environment.yml").read_text())
     assert environment["channels"] == ["conda-forge"]
     conda = names(d for d in environment["dependencies"]
@@ -36,7 +37,8 @@ def specifiers(requirements):
 def test_conda_and_pip_ask_for_the_same_versions():
     """Floors (and pins) are the same in both files: a floor raised in one is raised in both."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    pip = specifiers(project["dependencies"] + project["optional-dependencies"]["test"])
+    extras = project["optional-dependencies"]
+    pip = specifiers(project["dependencies"] + extras["course"] + extras["test"])
     environment = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = specifiers(d for d in environment["dependencies"]
                        if isinstance(d, str) and names([d]) - {"python", "pip"})

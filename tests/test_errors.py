@@ -80,7 +80,7 @@ def test_bias_shape_is_checked(forward):
     ((5, 3), dict(stride=0), ValueError, ["stride", ">= 1", "0"]),
     ((5, 3), dict(padding=-1), ValueError, ["padding", ">= 0", "-1"]),
     ((5, 7), {}, ValueError, ["kernel", "larger than the padded input"]),
-    ((5, 3), dict(dilation=3), ValueError, ["reach 7", "dilation 3"]),
+    ((5, 3), dict(dilation=3), ValueError, ["reaches 7", "dilation 3"]),
     ((5.0, 3), {}, TypeError, ["size", "5.0"]),
     ((0, 1), {}, ValueError, ["size", ">= 1", "0"]),
 ], ids=["stride", "padding", "kernel", "dilation", "float-size", "zero-size"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from convkit.exercises import concepts
+from convkit_course.exercises import concepts
 from notebook_text import notebook_text
 
 GARBAGE = [None, ..., "abc", "8.5", [1, 2], [[1, 2], [3]], float("nan"), float("inf"), 3 + 4j,
@@ -223,9 +223,9 @@ def test_every_template_has_a_chinese_entry_with_the_same_fields(module):
     import ast
     import importlib
     import string
-    from convkit.exercises._core import zh_catalog
+    from convkit_course.exercises._core import zh_catalog
     ZH = zh_catalog()
-    source = importlib.import_module(f"convkit.exercises.{module}").__file__
+    source = importlib.import_module(f"convkit_course.exercises.{module}").__file__
     templates = [node.args[0].value for node in ast.walk(ast.parse(open(source).read()))
                  if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "msg"]
     assert templates
@@ -239,7 +239,7 @@ def test_every_template_has_a_chinese_entry_with_the_same_fields(module):
 
 
 def test_chinese_verdicts_render():
-    from convkit.exercises import set_language
+    from convkit_course.exercises import set_language
     try:
         set_language("zh")
         assert repr(concepts.dw_zeros(2)).startswith("✔ 正确 —")

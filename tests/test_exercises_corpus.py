@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 import convkit as ck
-from convkit.exercises import (ex00, ex01, ex02, ex03, ex04, ex05, ex06, ex07, ex08, ex09, ex11,
+from convkit_course.exercises import (ex00, ex01, ex02, ex03, ex04, ex05, ex06, ex07, ex08, ex09, ex11,
                                set_language)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

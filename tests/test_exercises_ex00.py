@@ -1,6 +1,6 @@
 import pytest
 
-from convkit.exercises import ex00
+from convkit_course.exercises import ex00
 
 
 def test_right_answer():

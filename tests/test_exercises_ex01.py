@@ -4,7 +4,7 @@ import math
 import numpy as np
 import pytest
 
-from convkit.exercises import ex01
+from convkit_course.exercises import ex01
 from notebook_text import notebook_text
 
 

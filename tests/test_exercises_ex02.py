@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from convkit.exercises import ex02
+from convkit_course.exercises import ex02
 from notebook_text import notebook_text
 
 # Row 5 of the article's 整容 matrix (COURSE.md §1): the inputs output 5 reads.

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from convkit.exercises import ex03
+from convkit_course.exercises import ex03
 from notebook_text import notebook_text
 
 

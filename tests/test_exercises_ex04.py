@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import convkit as ck
-from convkit.exercises import ex04
+from convkit_course.exercises import ex04
 from notebook_text import notebook_text
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from convkit.exercises import ex05
+from convkit_course.exercises import ex05
 from notebook_text import notebook_text
 
 

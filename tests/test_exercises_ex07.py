@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from convkit.exercises import ex07
+from convkit_course.exercises import ex07
 
 
 # --------------------------------------------------------------------------- exercise 1

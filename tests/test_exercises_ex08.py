@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import convkit as ck
-from convkit.exercises import ex08
+from convkit_course.exercises import ex08
 
 
 def verdict_says(verdict, hint):

@@ -3,7 +3,7 @@ their specific hint."""
 import numpy as np
 import pytest
 
-from convkit.exercises import ex09
+from convkit_course.exercises import ex09
 
 
 def verdict_says(verdict, hint):

@@ -8,7 +8,7 @@ import pathlib
 import numpy as np
 import pytest
 
-from convkit.exercises import ex10
+from convkit_course.exercises import ex10
 
 NOTEBOOK = pathlib.Path(__file__).resolve().parent.parent / "notebooks" / "10_your-own-layer.ipynb"
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import convkit as ck
-from convkit.exercises import ex11
+from convkit_course.exercises import ex11
 
 
 def test_problems_are_fresh_copies():

@@ -1,6 +1,6 @@
 """No checker can raise, praise garbage, print, or leak a warning — whatever it is given.
 
-Every public checker of every module in ``convkit.exercises`` (found by walking the package,
+Every public checker of every module in ``convkit_course.exercises`` (found by walking the package,
 so checker modules added later are covered) is fed the garbage list in each argument.
 """
 from __future__ import annotations
@@ -13,8 +13,8 @@ import warnings
 import numpy as np
 import pytest
 
-import convkit.exercises as exercises
-from convkit.exercises import Verdict, set_language
+import convkit_course.exercises as exercises
+from convkit_course.exercises import Verdict, set_language
 
 
 class ArrayRaises:
@@ -73,7 +73,7 @@ def _checkers():
     for info in pkgutil.iter_modules(exercises.__path__):
         if info.name.startswith("_") or info.name == "messages_zh":
             continue
-        module = importlib.import_module(f"convkit.exercises.{info.name}")
+        module = importlib.import_module(f"convkit_course.exercises.{info.name}")
         for name in getattr(module, "__all__", dir(module)):
             function = getattr(module, name, None)
             if callable(function) and getattr(function, "is_checker", False):
@@ -89,7 +89,7 @@ def test_every_public_checker_is_decorated():
     for info in pkgutil.iter_modules(exercises.__path__):
         if info.name.startswith("_") or info.name == "messages_zh":
             continue
-        module = importlib.import_module(f"convkit.exercises.{info.name}")
+        module = importlib.import_module(f"convkit_course.exercises.{info.name}")
         for name in getattr(module, "__all__", []):
             obj = getattr(module, name)
             if inspect.isfunction(obj) and not name.endswith(("_task", "_problem", "problems")):

@@ -1,7 +1,7 @@
 """Every checker message is an i18n template: a literal English string passed to ``msg`` with
 named fields, with a Chinese entry in ``messages_zh.ZH`` that uses the same fields; every
 template renders in both languages.  The templates are collected by AST from every module of
-``convkit.exercises`` (so a checker module added later is covered without editing this test)."""
+``convkit_course.exercises`` (so a checker module added later is covered without editing this test)."""
 from __future__ import annotations
 
 import ast
@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-import convkit.exercises as exercises
-from convkit.exercises import _core
-from convkit.exercises._core import msg, template_fields, zh_catalog
+import convkit_course.exercises as exercises
+from convkit_course.exercises import _core
+from convkit_course.exercises._core import msg, template_fields, zh_catalog
 
 ZH = zh_catalog()  # messages_zh.ZH merged with any messages_zh_*.py catalog in the package
 

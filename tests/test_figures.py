@@ -1,17 +1,23 @@
 """figures/: the committed course figures are what `make figures` draws today."""
+import os
+import pathlib
+import subprocess
+import sys
+
 import matplotlib.text
 import numpy as np
 import pytest
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
-from convkit import diagrams, figures
+from convkit_course import diagrams, figures
 
+FIGURE_DIR = pathlib.Path(__file__).resolve().parent.parent / "figures"
 HINT = "\nrun `make figures` and commit figures/"
 
 
 def test_committed_figures_are_fresh(tmp_path):
-    problems = figures.check(figures.FIGURE_DIR, scratch=tmp_path)
+    problems = figures.check(FIGURE_DIR, scratch=tmp_path)
     assert not problems, "\n".join(problems) + HINT
 
 
@@ -82,7 +88,7 @@ def test_every_figure_is_readable_on_a_projector(name):
     fig = figures.draw(name)
     assert figures.smallest_px(fig) >= figures.READABLE_PX
     # and the committed PNG is that figure's size, so the fit is the one measured
-    with Image.open(figures.FIGURE_DIR / name) as image:
+    with Image.open(FIGURE_DIR / name) as image:
         assert image.size == tuple(round(v * figures.DPI) for v in fig.get_size_inches())
 
 
@@ -102,3 +108,23 @@ def test_maps_of_many_panels_have_projector_variants_of_a_few_panels():
         assert len(variants) == parts
         shown = sorted(p for n in variants for p in figures.FIGURES[n][1]["panels"])
         assert shown == list(range(parts * panels))  # together they show every panel once
+
+
+@pytest.mark.slow
+def test_the_command_writes_where_it_is_told_never_into_the_package(tmp_path):
+    """`python -m convkit_course.figures` writes ./figures of the working directory (or the
+    directory named), never next to the installed package."""
+    import convkit_course
+    package = pathlib.Path(convkit_course.__file__).resolve().parent
+    beside = [package, package.parent / "figures"]  # where the old default wrote
+
+    def pictures():
+        return {(p, p.stat().st_mtime_ns) for d in beside for p in d.rglob("*.png")}
+
+    before = pictures()
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    subprocess.run([sys.executable, "-m", "convkit_course.figures"], cwd=tmp_path, env=env,
+                   check=True, capture_output=True)
+    written = sorted(p.name for p in (tmp_path / "figures").glob("*.png"))
+    assert written == sorted(figures.FIGURES)
+    assert pictures() == before

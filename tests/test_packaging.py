@@ -1,4 +1,5 @@
-"""The wheel a user installs holds every part of convkit and runs the course without the checkout.
+"""The wheel a user installs holds both packages and runs the course without the checkout;
+the maths library alone needs numpy and nothing else.
 
 One (slow, ~30 s) test builds the wheel from a clean copy of the source tree, installs it
 *non-editable* into a fresh virtual environment, imports every module the wheel lists (so a new
@@ -82,22 +83,30 @@ def clean_env(**extra):
     return env
 
 
+PACKAGES = ("convkit", "convkit_course")
+
+
+def in_package(name, packages=PACKAGES):
+    return name.split("/")[0] in packages
+
+
 def wheel_modules(wheel):
-    """Every module in the wheel, e.g. 'convkit', 'convkit.exercises.ex05'."""
+    """Every module in the wheel, e.g. 'convkit', 'convkit_course.exercises'."""
     names = zipfile.ZipFile(wheel).namelist()
     return sorted(re.sub(r"(/__init__)?\.py$", "", name).replace("/", ".")
-                  for name in names if name.startswith("convkit/") and name.endswith(".py"))
+                  for name in names if in_package(name) and name.endswith(".py"))
 
 
-def test_wheel_holds_every_file_of_the_package(wheel):
-    in_wheel = {name for name in zipfile.ZipFile(wheel).namelist() if name.startswith("convkit/")}
-    in_source = {path.relative_to(ROOT).as_posix() for path in (ROOT / "convkit").rglob("*")
+def test_wheel_holds_every_file_of_both_packages(wheel):
+    in_wheel = {name for name in zipfile.ZipFile(wheel).namelist() if in_package(name)}
+    in_source = {path.relative_to(ROOT).as_posix() for package in PACKAGES
+                 for path in (ROOT / package).rglob("*")
                  if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"}
     missing = sorted(in_source - in_wheel)
     assert not missing, (f"the wheel lacks {missing}: a subpackage needs an __init__.py, a data "
                          "file a [tool.setuptools.package-data] entry in pyproject.toml")
     assert not in_wheel - in_source, f"stale files in the wheel: {sorted(in_wheel - in_source)}"
-    assert {"convkit.exercises", "convkit.exercises.ex00"} <= set(wheel_modules(wheel))
+    assert {"convkit", "convkit_course.exercises"} <= set(wheel_modules(wheel))
 
 
 def test_every_module_imports_from_the_installed_wheel(wheel, venv, tmp_path):
@@ -144,22 +153,35 @@ def test_notebook_00_runs_in_a_kernel_of_the_installed_wheel(venv, tmp_path):
     assert convkit_file.startswith(prefix), f"the kernel imported convkit from {convkit_file}"
 
 
-def test_third_party_imports_are_declared_dependencies(wheel):
-    """Every import of a non-stdlib package in the wheel comes from a declared dependency.
+def declared(wheel, extra=None):
+    """The wheel's Requires-Dist lines: the base ones, or those of one extra."""
+    metadata = zipfile.ZipFile(wheel).read("convkit-0.1.0.dist-info/METADATA").decode()
+    lines = [line.split(":", 1)[1].strip() for line in metadata.splitlines()
+             if line.startswith("Requires-Dist:")]
+    if extra is None:
+        return [line for line in lines if "extra ==" not in line]
+    return [line.split(";")[0].strip() for line in lines if f'extra == "{extra}"' in line]
+
+
+@pytest.mark.parametrize("package, extras, allowed", [
+    ("convkit", (), {"convkit"}),
+    ("convkit_course", ("course",), {"convkit", "convkit_course"}),
+])
+def test_third_party_imports_are_declared_dependencies(wheel, package, extras, allowed):
+    """Every import of a non-stdlib package comes from a declared dependency: numpy alone for
+    the library, the extra ``course`` for the course machinery.
 
     Imports inside ``try: ... except ImportError`` are optional (e.g. torch in bench) and skipped.
     """
-    metadata = zipfile.ZipFile(wheel).read("convkit-0.1.0.dist-info/METADATA").decode()
-    declared = [line.split(":", 1)[1].strip() for line in metadata.splitlines()
-                if line.startswith("Requires-Dist:") and "extra ==" not in line]
-    reachable = dependency_closure(declared)
+    requirements = declared(wheel) + [r for extra in extras for r in declared(wheel, extra)]
+    reachable = dependency_closure(requirements)
     providers = importlib.metadata.packages_distributions()
     archive = zipfile.ZipFile(wheel)
     unmet = {}
     for name in archive.namelist():
-        if name.startswith("convkit/") and name.endswith(".py"):
+        if in_package(name, (package,)) and name.endswith(".py"):
             for top in required_imports(archive.read(name).decode()):
-                if top in sys.stdlib_module_names or top == "convkit":
+                if top in sys.stdlib_module_names or top in allowed:
                     continue
                 dists = {canonical(d) for d in providers.get(top, [top])}
                 if not dists & reachable:
@@ -209,3 +231,34 @@ def dependency_closure(requirements):
         except importlib.metadata.PackageNotFoundError:
             pass
     return seen
+
+
+def test_the_library_alone_installs_numpy_and_nothing_else(wheel, tmp_path):
+    """`pip install convkit` (no extra) resolves to convkit and numpy, from the package index."""
+    report = tmp_path / "report.json"
+    run([sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet",
+         "--report", report, wheel])
+    names = {canonical(item["metadata"]["name"]) for item in json.loads(report.read_text())["install"]}
+    assert names == {"convkit", "numpy"}
+
+
+def test_the_library_alone_runs_with_numpy_only(wheel, tmp_path):
+    """In a venv holding numpy and the wheel only, convkit computes a layer and its gradients
+    without loading anything of the course."""
+    home = tmp_path / "venv"
+    run([sys.executable, "-m", "venv", "--without-pip", home])
+    python = home / "bin" / "python"
+    run([sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "numpy"])
+    run([sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", wheel])
+    out = query(python, textwrap.dedent("""
+        import sys
+        import numpy as np
+        import convkit as ck
+        layer = ck.Conv2d(2, 3, 3, padding=1, rng=0)
+        x = np.random.default_rng(0).standard_normal((2, 2, 5, 5))
+        y = layer.forward(x)
+        dx = layer.backward(np.ones_like(y))
+        print(y.shape, dx.shape, sorted(m.split(".")[0] for m in sys.modules
+                                        if m.split(".")[0] in ("matplotlib", "convkit_course")))
+    """), cwd=tmp_path, env=clean_env())
+    assert out == "(2, 3, 5, 5) (2, 2, 5, 5) []"

@@ -15,7 +15,8 @@ import numpy as np
 import pytest
 
 import convkit as ck
-from convkit import bench, fast
+from convkit import fast
+from convkit_course import bench
 from convkit.geometry import conv_geometry, pad
 from convkit.methods import METHODS
 
@@ -207,7 +208,7 @@ def test_bench_leaves_no_trace(monkeypatch):
 @pytest.mark.parametrize("preset, expected", [(None, bench.OPENBLAS_THREAD_TIMEOUT), ("4", "4")],
                          ids=["unset-restarts-with-quiet-blas", "caller's-setting-kept"])
 def test_bench_command_quiets_openblas_threads(preset, expected):
-    """``python -m convkit.bench`` runs with numpy's idle BLAS threads told to sleep soon (or
+    """``python -m convkit_course.bench`` runs with numpy's idle BLAS threads told to sleep soon (or
     with the caller's own setting): otherwise PyTorch is timed while they spin."""
     import os
     import subprocess
@@ -216,7 +217,7 @@ def test_bench_command_quiets_openblas_threads(preset, expected):
     env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_THREAD_TIMEOUT"}
     if preset is not None:
         env["OPENBLAS_THREAD_TIMEOUT"] = preset
-    done = subprocess.run([sys.executable, "-m", "convkit.bench", "--quick", "--case", "0",
+    done = subprocess.run([sys.executable, "-m", "convkit_course.bench", "--quick", "--case", "0",
                            "--no-torch", "--budget", "0.05", "--json", "-"],
                           env=env, capture_output=True, text=True, timeout=120, check=True)
     assert json.loads(done.stdout)["machine"]["OPENBLAS_THREAD_TIMEOUT"] == expected

@@ -257,11 +257,10 @@ def test_hash_is_sha256_of_the_source():
 # figures need no CJK font
 
 def _all_drawings():
-    import convkit as ck
-    from convkit import figures
+    from convkit_course import diagrams, figures
     out = [(name, fn, kw) for name, (fn, kw) in figures.FIGURES.items()]
-    for name in sorted(n for n in dir(ck.diagrams) if n.startswith("draw_")):
-        fn = getattr(ck.diagrams, name)
+    for name in sorted(n for n in dir(diagrams) if n.startswith("draw_")):
+        fn = getattr(diagrams, name)
         views = [{}]
         if "view" in inspect.signature(fn).parameters:  # draw_focus: one drawing per map
             views = [dict(view=v) for v in ("forward map", "input-loss map", "weight-derivative map")]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 
-from .. import trace
-from .._gridpaper import check_highlight, check_mark, describe
-from ..geometry import conv_geometry
+from convkit import trace
+from .gridpaper import check_highlight, check_mark, describe
+from convkit.geometry import conv_geometry
 
 
 def geometry(input_size, kernel_size, stride, padding, dilation):

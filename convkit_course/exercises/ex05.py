@@ -1,6 +1,6 @@
 """Checkers for notebook 05 · stride, padding, dilation.
 
-    from convkit.exercises import ex05
+    from convkit_course.exercises import ex05
     ex05.output_sizes([o1, o2, o3])        # output size for the three geometries in OUTPUT_SIZE_PROBLEMS
     ex05.counts(counts)                    # participation counts: 6x5 input, 3x3 kernel, stride 2
     ex05.input_gradient(my_function)       # my_function(dz, k, input_size, stride, padding) -> dx
@@ -16,7 +16,7 @@ import numpy as np
 
 from ._core import (Reject, Verdict, as_array, as_function, call_student, checker, compare_array,
                     correct, fallback, fmt, msg, not_yet)
-from ..direct import conv2d_loops, conv2d_loops_backward
+from convkit.direct import conv2d_loops, conv2d_loops_backward
 
 __all__ = ["OUTPUT_SIZE_PROBLEMS", "output_sizes", "COUNTS_PROBLEM", "counts",
            "GRADIENT_PROBLEMS", "input_gradient"]

@@ -2,7 +2,7 @@
 
 Every checker returns a :class:`Verdict`: ``✔ Correct — …`` or ``✘ Not yet — <a specific
 hint>`` — never a traceback, whatever it is given.  Import one in a notebook with
-``from convkit.exercises import ex03``; ``set_language("zh")`` shows the verdicts in Chinese.
+``from convkit_course.exercises import ex03``; ``set_language("zh")`` shows the verdicts in Chinese.
 """
 from ._core import Verdict, compare_array, get_language, set_language
 

@@ -1,6 +1,9 @@
-"""Write every course figure into ``figures/`` (``make figures`` = ``python -m convkit.figures``).
+"""Write every course figure into a directory: ``python -m convkit_course.figures [DIR]``.
 
-Each file is named after the notebook that shows it and drawn by :mod:`convkit.diagrams`;
+DIR defaults to ``./figures`` in the current directory; ``make figures`` writes the
+checkout's ``figures/``.  An installed package never writes into itself.
+
+Each file is named after the notebook that shows it and drawn by :mod:`convkit_course.diagrams`;
 this module only decides *which* drawings and *where* they go.
 
 How a stale figure is detected (:func:`check`, run by ``tests/test_figures.py``):
@@ -34,10 +37,9 @@ from matplotlib.text import Text
 
 from . import diagrams
 
-__all__ = ["FIGURES", "FIGURE_DIR", "DPI", "READABLE_PX", "draw", "smallest_px", "fingerprint",
+__all__ = ["FIGURES", "DPI", "READABLE_PX", "draw", "smallest_px", "fingerprint",
            "write", "write_all", "check"]
 
-FIGURE_DIR = pathlib.Path(__file__).resolve().parent.parent / "figures"
 DPI = 100
 RENDERER = f"matplotlib {matplotlib.__version__}"
 
@@ -96,7 +98,7 @@ def smallest_px(fig, screen=PROJECTOR):
 def draw(name):
     """Figure ``name`` as committed: drawn with the smallest text size (None, 12, 13, ...
     points) that keeps every text at least READABLE_PX pixels when fitted to 1024x768."""
-    from ._gridpaper import smallest_text
+    from .diagrams.gridpaper import smallest_text
     drawing, kwargs = FIGURES[name]
     for points in (None, *range(12, 21)):
         with smallest_text(points):
@@ -157,7 +159,7 @@ def write(name, directory):
     return _save(draw(name), pathlib.Path(directory) / name)
 
 
-def write_all(directory=FIGURE_DIR):
+def write_all(directory):
     """Write every course figure into ``directory``; return the paths."""
     directory = pathlib.Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -174,7 +176,7 @@ def _stored(path):
             info.get("Software"))
 
 
-def check(directory=FIGURE_DIR, scratch=None):
+def check(directory, scratch=None):
     """Compare the figures in ``directory`` with fresh drawings; return a list of problems.
 
     ``scratch``: a directory for fresh PNGs (and diff images); without it only the
@@ -218,7 +220,8 @@ def check(directory=FIGURE_DIR, scratch=None):
 
 
 def main(argv):
-    directory = pathlib.Path(argv[0]) if argv else FIGURE_DIR
+    """``python -m convkit_course.figures [DIR]``: DIR, or ./figures of the working directory."""
+    directory = pathlib.Path(argv[0]) if argv else pathlib.Path.cwd() / "figures"
     for path in write_all(directory):
         print(f"wrote {path}")
     return 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from matplotlib.colors import to_rgb
 
-from .._gridpaper import NEVER_FACE, Canvas, describe, dimmed, ink_for
+from .gridpaper import NEVER_FACE, Canvas, describe, dimmed, ink_for
 from ._common import checked, geometry, label, output, traced
 
 __all__ = ["draw_participation_counts"]

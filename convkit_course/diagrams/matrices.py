@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._gridpaper import DZ_FACE, INK, Canvas, describe, kernel_colors
+from .gridpaper import DZ_FACE, INK, Canvas, describe, kernel_colors
 from ._common import checked, geometry, label, output, traced, wrap_sum
 
 __all__ = ["draw_im2col_matrix"]

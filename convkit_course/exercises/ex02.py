@@ -1,6 +1,6 @@
 """Checkers for notebook 02 · the forward map.
 
-    from convkit.exercises import ex02
+    from convkit_course.exercises import ex02
     ex02.window_ids(answer)     # the input ids output 5 reads, in kernel-id order
     ex02.forward_one(my_fn)     # my_fn(x, k, r, c) -> the output at (r, c), from the definition
 """

@@ -1,6 +1,6 @@
 """Checkers for notebook 03 · the input gradient.
 
-    from convkit.exercises import ex03
+    from convkit_course.exercises import ex03
     dz, k = ex03.dx_problem()              # dZ (3, 3) and kernel (3, 3), small integers
     ex03.input_gradient(dx)                # dX (5, 5): pad dZ by K-1, correlate with rot180(k)
     ex03.participation(counts)             # participation counts of a 4x6 input, 3x3 kernel
@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._core import Verdict, as_array, checker, compare_array, correlate_2d, fallback, fmt, msg
-from ..direct import conv2d_direct_backward
+from convkit.direct import conv2d_direct_backward
 
 __all__ = ["dx_problem", "input_gradient", "PARTICIPATION_PROBLEM", "participation"]
 

@@ -1,6 +1,6 @@
 """Checkers for notebook 01 · correlation and output size.
 
-    from convkit.exercises import ex01
+    from convkit_course.exercises import ex01
     ex01.output_width(answer)           # one output size, worked out by hand
     ex01.output_size_formula(my_fn)     # your own output-size function, tried on a sweep
     x, k = ex01.one_output_problem()    # 5x5 input, 3x3 kernel (2-D arrays)
@@ -15,7 +15,7 @@ import numpy as np
 
 from ._core import (Reject, Verdict, as_function, as_number, call_student, checker, correct,
                     correlate_2d, fallback, fmt, msg, not_yet, number_note)
-from ..geometry import output_size
+from convkit.geometry import output_size
 
 __all__ = ["WIDTH_PROBLEM", "output_width", "output_size_formula",
            "ONE_OUTPUT_AT", "one_output_problem", "one_output"]

@@ -2,7 +2,7 @@
 
 Every function takes ``(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
 highlight=None, mark=None, svg=False)`` and returns a :class:`matplotlib.figure.Figure`
-(or, with ``svg=True``, an :class:`~convkit._gridpaper.SVGDiagram`: SVG text that Jupyter
+(or, with ``svg=True``, an :class:`~convkit_course.diagrams.gridpaper.SVGDiagram`: SVG text that Jupyter
 shows sharp at any zoom); none saves or shows.
 The figures are made with ``Figure()`` (not pyplot), so they are never registered with
 pyplot: in a notebook with ``%matplotlib inline``, end the cell with the call (no ``;``)
@@ -25,14 +25,14 @@ One visual language across the course:
 Modules, one per seam: :mod:`.maps` (the forward, input-loss and weight-derivative maps,
 one skeleton, and :func:`draw_focus`, the lecture-hall close-up), :mod:`.counts`
 (participation counts), :mod:`.matrices` (the im2col matrix), :mod:`.backward` (col2im and
-the full correlation); :mod:`._common` holds what they share, :mod:`convkit._gridpaper`
+the full correlation); :mod:`._common` holds what they share, :mod:`convkit_course.diagrams.gridpaper`
 the drawing engine and the visual language.
 
 Text cells carry a ``gid`` (e.g. ``"fwd 1 1 2 3"``) so tests can read the figure back.
 """
 from __future__ import annotations
 
-from .._gridpaper import SVGDiagram, kernel_colors
+from .gridpaper import SVGDiagram, kernel_colors
 from ._common import marked_by, sum_formula
 from .backward import draw_col2im_backward, draw_full_correlation
 from .counts import draw_participation_counts

@@ -1,4 +1,4 @@
-"""Grid paper: the drawing engine and the visual language of :mod:`convkit.diagrams`.
+"""Grid paper: the drawing engine and the visual language of :mod:`convkit_course.diagrams`.
 
 A :class:`Canvas` is grid paper on which one unit is one grid cell (y grows downwards).
 It picks the cell size from the drawing's size, records cells, texts and frames as plain

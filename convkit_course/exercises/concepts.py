@@ -1,7 +1,7 @@
 """Check-your-understanding questions in the middle of notebooks 02–07, and notebook 05's dW
 exercise.  Each question is answered with a number or a choice letter.
 
-    from convkit.exercises import concepts
+    from convkit_course.exercises import concepts
     concepts.kernel_id_for(answer)          # 02: which weight meets input 12 in output 0
     concepts.dx_terms(answer)               # 03: how many terms in dX at input (1, 2) of a 6x6 input
     concepts.why_dw_not_rotated("b")        # 04: a choice letter
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..direct import conv2d_loops_backward
+from convkit.direct import conv2d_loops_backward
 from ._core import (Reject, as_array, as_function, bad_input, call_student, checker, correct,
                     fallback, is_empty, judge_number, msg, not_yet)
 

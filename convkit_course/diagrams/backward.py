@@ -2,7 +2,7 @@
 full correlation (zero-insert and pad dz, rotate the kernel 180°)."""
 from __future__ import annotations
 
-from .._gridpaper import (BLANK_FACE, DZ_FACE, INK, NEVER_FACE, Canvas, describe, dimmed,
+from .gridpaper import (BLANK_FACE, DZ_FACE, INK, NEVER_FACE, Canvas, describe, dimmed,
                           fmt_pair, kernel_colors)
 from ._common import checked, geometry, label, output, traced, wrap_sum
 

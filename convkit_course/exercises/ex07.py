@@ -1,6 +1,6 @@
 """Checkers for notebook 07 · channels, batches and groups.
 
-    from convkit.exercises import ex07
+    from convkit_course.exercises import ex07
     ex07.grouped_weight_shape(shape)          # weight shape of GROUPED_LAYER
     ex07.im2col_shapes(cols_shape, w_shape)   # cols and weight-matrix shapes of IM2COL_LAYER
     ex07.conv_transpose(my_function)          # my_function(y, k, stride) -> scattered output
@@ -14,7 +14,7 @@ import numpy as np
 
 from ._core import (Verdict, as_array, as_function, as_shape, call_student, checker,
                     correct, fallback, msg, not_yet)
-from ..direct import conv2d_loops, conv2d_loops_backward
+from convkit.direct import conv2d_loops, conv2d_loops_backward
 
 __all__ = ["GROUPED_LAYER", "grouped_weight_shape", "IM2COL_LAYER", "im2col_shapes",
            "TRANSPOSE_PROBLEMS", "conv_transpose"]

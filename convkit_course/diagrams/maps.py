@@ -22,7 +22,7 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
-from .._gridpaper import (BLANK_FACE, INK, NEVER_FACE, PAD_FACE, Canvas, check_highlight,
+from .gridpaper import (BLANK_FACE, INK, NEVER_FACE, PAD_FACE, Canvas, check_highlight,
                           compact_style, describe, dimmed, ink_for, kernel_colors)
 from ._common import (LHS, checked, geometry, kernel_legend, label, marked_by, output,
                       sum_formula, traced)
@@ -247,7 +247,7 @@ def draw_forward_map(input_size, kernel_size, *, stride=1, padding=0, dilation=1
     ``highlight``: an output id to emphasise. ``mark``: element names (``{"x6", "k0"}``)
     whose cells get a thick inner frame (inside the highlighted panel only, when there is
     one). ``panels``: a few output ids to draw, in one row (projector-sized variants).
-    ``svg=True`` returns an :class:`~convkit._gridpaper.SVGDiagram` instead of a Figure.
+    ``svg=True`` returns an :class:`~convkit_course.diagrams.gridpaper.SVGDiagram` instead of a Figure.
     """
     geom = geometry(input_size, kernel_size, stride, padding, dilation)
     return _draw_map(geom, _forward(geom), highlight=highlight, mark=mark, panels=panels,

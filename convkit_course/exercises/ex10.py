@@ -1,6 +1,6 @@
 """Checker for notebook 10 · your own layer.
 
-    from convkit.exercises import ex10
+    from convkit_course.exercises import ex10
     ex10.conv_layer(conv_forward, conv_backward)
         # conv_forward(x, w, b, stride, pad) -> (y, cache)
         # conv_backward(dy, cache)           -> (dx, dw, db)
@@ -19,8 +19,8 @@ import json
 
 import numpy as np
 
-from ..direct import conv2d_loops, conv2d_loops_backward
-from ..gradcheck import numerical_gradient
+from convkit.direct import conv2d_loops, conv2d_loops_backward
+from convkit.gradcheck import numerical_gradient
 from ._core import (Reject, as_array, as_function, bad_input, call_student, checker, correct,
                     fallback, is_empty, msg, not_yet)
 

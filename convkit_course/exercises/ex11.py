@@ -1,6 +1,6 @@
 """Checkers for notebook 11 · train a tiny CNN.
 
-    from convkit.exercises import ex11
+    from convkit_course.exercises import ex11
     x, dy = ex11.relu_problem()          # x (2, 5) with zeros in it, dy (2, 5)
     ex11.relu_backward(dx)               # dx = dy where x > 0, else 0
     x, dy = ex11.pool_problem()          # x (1, 1, 4, 4) no ties, dy (1, 1, 2, 2)

@@ -1,6 +1,6 @@
 """The explorer: move a slider, step through the outputs, and the diagram follows.
 
-    from convkit.widgets import explore
+    from convkit_course.explorer import explore
     explore()                                   # the article's 5x5 input, 3x3 kernel
     explore((6, 7), 3, stride=2, view="participation counts")
     explore(5, 3, view="input-loss map", select=12, linked=True)   # two views, one selection
@@ -20,7 +20,7 @@ back to the focus view; a geometry that does not fit says why (never a traceback
 The selection is one (kind, id): it survives a geometry change while its id exists and is
 cleared (said so in the status line) when the view changes to another kind or the id
 disappears; it is never re-applied later. Figures are SVG written directly by
-:mod:`convkit.diagrams` (``svg=True``), sharp at any zoom and redrawn in a few ms;
+:mod:`convkit_course.diagrams` (``svg=True``), sharp at any zoom and redrawn in a few ms;
 no Output widget is used.
 
 Pure ipywidgets (no extra extension). A saved notebook reopened without a kernel shows
@@ -35,10 +35,12 @@ import numbers
 
 import numpy as np
 
-from . import diagrams, trace
-from ._gridpaper import compact
+from convkit import trace
+
+from . import diagrams
+from .diagrams.gridpaper import compact
 from .diagrams._common import marked_by, sum_formula
-from .geometry import conv_geometry, pair
+from convkit.geometry import conv_geometry, pair
 
 __all__ = ["explore", "render", "VIEWS", "LIMITS", "MAX_CELLS", "LINKED", "Explorer"]
 

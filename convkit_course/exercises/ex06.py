@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..direct import conv2d_loops, conv2d_loops_backward
+from convkit.direct import conv2d_loops, conv2d_loops_backward
 from ._core import checker, compare_array, msg
 
 __all__ = ["ROW_TASK", "im2col_row", "forward_task", "forward_matmul",

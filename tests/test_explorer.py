@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import convkit as ck
-from convkit import widgets
+from convkit_course import explorer as widgets
 
 matplotlib.use("Agg")
 
@@ -73,9 +73,9 @@ def test_padding_taps_are_counted():
 
 
 @pytest.mark.parametrize("geometry, reach, padded", [
-    ((2, 5, 3, 1, 0, 1), 3, "2 + 2*0 = 2"),
-    ((3, 3, 3, 1, 0, 2), 5, "3 + 2*0 = 3"),
-    ((5, 1, 5, 1, 1, 1), 5, "1 + 2*1 = 3"),
+    ((2, 5, 3, 1, 0, 1), 3, "2 + 2*padding 0 = 2"),
+    ((3, 3, 3, 1, 0, 2), 5, "3 + 2*padding 0 = 3"),
+    ((5, 1, 5, 1, 1, 1), 5, "1 + 2*padding 1 = 3"),
 ], ids=["2x5-k3", "3x3-k3-d2", "5x1-k5-p1"])
 def test_a_kernel_that_does_not_fit_gives_a_message_not_a_figure(geometry, reach, padded):
     status, figure = widgets.render(*geometry, "forward map")

@@ -1,8 +1,8 @@
 """Benchmark: the literal loops, 实力派 (direct) and 偶像派 (im2col) against PyTorch.
 
-    python -m convkit.bench                  # float32 and float64, every layer, a table
-    python -m convkit.bench --quick          # float32, fewer repeats (about a minute)
-    python -m convkit.bench --json out.json  # also write every number as JSON ("-" = stdout)
+    python -m convkit_course.bench                  # float32 and float64, every layer, a table
+    python -m convkit_course.bench --quick          # float32, fewer repeats (about a minute)
+    python -m convkit_course.bench --json out.json  # also write every number as JSON ("-" = stdout)
 
 Everything runs in one process with 2 BLAS/OpenMP threads (numpy through threadpoolctl,
 PyTorch through ``torch.set_num_threads``; ``--threads`` changes it), and the methods take
@@ -34,11 +34,11 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from .fast import cache_sized_parts, unfold
-from .geometry import conv_geometry, output_size
-from .layer import Conv2d
-from .methods import METHODS
-from .prelude import backward_call, forward_call
+from convkit.fast import cache_sized_parts, unfold
+from convkit.geometry import conv_geometry, output_size
+from convkit.layer import Conv2d
+from convkit.methods import METHODS
+from convkit.prelude import backward_call, forward_call
 
 THREADS = 2  # the default; --threads changes it
 PASSES = ("forward", "backward", "fwd+bwd")
@@ -53,7 +53,7 @@ SETTLE = 0.002
 # a numpy product instead of 83 ms, which made convkit's ratios look 1.5x better than they are.
 # 2**21 ticks (under 1 ms on a 2-3 GHz clock) ends the spin within SETTLE and still keeps the
 # threads awake between convkit's own back-to-back products (2**4, the minimum, cost it 2-5%).
-# ``python -m convkit.bench`` restarts itself with this setting when it is not set.
+# ``python -m convkit_course.bench`` restarts itself with this setting when it is not set.
 OPENBLAS_THREAD_TIMEOUT = "21"
 LOOPS_MAX_MACS = 4e6  # the literal loops do about a million multiply-adds a second
 
@@ -342,7 +342,7 @@ def format_table(report):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m convkit.bench",
+    parser = argparse.ArgumentParser(prog="python -m convkit_course.bench",
                                      description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="float32 only, a shorter time budget")
     parser.add_argument("--dtype", choices=("float32", "float64"), action="append",
@@ -379,12 +379,12 @@ def main(argv=None):
 
 
 def restart_with_quiet_blas():
-    """Run ``python -m convkit.bench`` again in a process whose OpenBLAS threads stop spinning
+    """Run ``python -m convkit_course.bench`` again in a process whose OpenBLAS threads stop spinning
     soon after each product (``OPENBLAS_THREAD_TIMEOUT``), unless the caller set it already.
     Without this, PyTorch's times include numpy's spinning threads (see the constant)."""
     if "OPENBLAS_THREAD_TIMEOUT" not in os.environ:
         env = dict(os.environ, OPENBLAS_THREAD_TIMEOUT=OPENBLAS_THREAD_TIMEOUT)
-        os.execve(sys.executable, [sys.executable, "-m", "convkit.bench", *sys.argv[1:]], env)
+        os.execve(sys.executable, [sys.executable, "-m", "convkit_course.bench", *sys.argv[1:]], env)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..direct import conv2d_loops, conv2d_loops_backward
+from convkit.direct import conv2d_loops, conv2d_loops_backward
 from ._core import checker, compare_array, correlate_2d, msg
 
 __all__ = ["weight_gradient_task", "weight_gradient",

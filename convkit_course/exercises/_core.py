@@ -3,7 +3,7 @@
 Messages
     Every user-facing string is built by :func:`msg` from a *literal* English template with
     named ``{fields}``; the template is the key of the Chinese catalog
-    (:mod:`convkit.exercises.messages_zh`).  A field may itself be a :class:`Message` (it is
+    (:mod:`convkit_course.exercises.messages_zh`).  A field may itself be a :class:`Message` (it is
     rendered in the same language).  :func:`set_language` picks ``"en"`` or ``"zh"``; a
     verdict is rendered when it is shown, so switching language re-renders old verdicts too.
 
@@ -39,29 +39,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..direct import conv2d_loops
+from convkit.direct import conv2d_loops
+
+from ..i18n import get_language, set_language, spaced as _spaced, template_fields
 
 __all__ = ["Message", "msg", "set_language", "get_language", "zh_catalog", "Verdict", "correct", "not_yet",
            "fallback", "bad_input", "Reject", "checker", "as_number", "number_note", "as_array",
            "as_shape",
            "as_function", "call_student", "is_empty", "compare_array", "judge_number",
            "shape_hint", "correlate_2d", "fmt"]
-
-_LANGUAGES = ("en", "zh")
-_state = {"language": "en"}
-
-
-def set_language(language):
-    """Show every verdict in ``"en"`` (English, the default) or ``"zh"`` (Chinese)."""
-    if language not in _LANGUAGES:
-        raise ValueError(f"set_language: language must be one of {_LANGUAGES}, got {language!r}")
-    _state["language"] = language
-
-
-def get_language():
-    """The language verdicts are shown in: ``"en"`` or ``"zh"``."""
-    return _state["language"]
-
 
 _catalogs = {}
 
@@ -88,15 +74,6 @@ def _catalog(language):
 def zh_catalog():
     """The merged Chinese catalog (for tests and translators)."""
     return _catalog("zh")
-
-
-_LATIN_CJK = re.compile(r"(?<=[A-Za-z\)\]])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[A-Za-z\(\[])")
-
-
-def _spaced(text, language):
-    """Chinese text gets a space between Latin letters and Chinese characters, as zh.d2l.ai
-    writes it ("你的 dW 还是空的"); digits are left alone (the article's "旋转180度")."""
-    return _LATIN_CJK.sub(" ", text) if language == "zh" else text
 
 
 class Message:
@@ -149,11 +126,6 @@ def fmt(value):
             return str(int(value))
         return f"{value:.6g}"
     return repr(value)
-
-
-def template_fields(template):
-    """The set of field names in a template (for the catalog test)."""
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Chinese catalog for h11b's checker modules (ex10, concepts): English template -> 中文.
 
-Merged into :data:`convkit.exercises.messages_zh.ZH`; same rules (same {fields}).
+Merged into :data:`convkit_course.exercises.messages_zh.ZH`; same rules (same {fields}).
 """
 
 ZH = {
