@@ -8,16 +8,15 @@ it through a blocking shadow of the asyncio socket, so when the reply has just a
 can swallow the socket's (edge-triggered) wake-up: the reply sits in the socket, the kernel is
 idle, and the client waits forever (2 of 32 ``nbconvert --execute`` runs of notebook 05; a
 40-cell notebook of such captures hung in 5 of 8 runs).  The explorer therefore never captures
-output while a cell runs; these tests check that (deterministically: no shell message besides the
-execute requests) and run the notebooks end to end under a wall-clock guard, so that a hang
-fails the test instead of stalling CI.
+output while a cell runs; these tests check that deterministically (no shell message besides
+the execute requests, so one run per notebook is enough) and run the notebooks end to end
+under a wall-clock guard, so that a hang fails the test instead of stalling CI.
 
 Each run is a child process (``python tests/test_executors.py NOTEBOOK``); on the guard's expiry
 the child is asked (SIGUSR1) where it waits before it is stopped.
 """
 from __future__ import annotations
 
-import functools
 import json
 import os
 import pathlib
@@ -30,26 +29,9 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = ["02_forward-map.ipynb", "05_stride-padding-dilation.ipynb"]
-RUNS = 3
 GUARD = 240  # seconds per run; one run takes 10-30 s on a loaded 2-core machine
 pytestmark = pytest.mark.slow
 
-
-@functools.cache
-def explorer_captures_output():
-    """True for the explorer before the fix: built on ipywidgets.interactive, which captures."""
-    import ipywidgets
-
-    from convkit_course.explorer import explore
-
-    return isinstance(explore(), ipywidgets.interactive)
-
-
-def xfail_while_the_explorer_captures_output():
-    # only until the explorer rewrite (branch h10a) is merged: it has no Output widget
-    if explorer_captures_output():
-        pytest.xfail("convkit_course.explorer.explore draws through ipywidgets.interactive's Output "
-                     "widget (output capture): the hang's cause, fixed by the explorer rewrite")
 
 
 def child_env():
@@ -81,10 +63,8 @@ def run_guarded(command, guard, ask_where=False, **kwargs):
     return out, time.monotonic() - start
 
 
-@pytest.mark.parametrize("run", range(1, RUNS + 1), ids=lambda n: f"run{n}")
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_nbclient_with_its_defaults_runs_the_notebook_to_the_end(notebook, run):
-    xfail_while_the_explorer_captures_output()
+def test_nbclient_with_its_defaults_runs_the_notebook_to_the_end(notebook):
     out, _ = run_guarded([sys.executable, __file__, ROOT / "notebooks" / notebook], GUARD,
                          ask_where=True)
     report = json.loads(out.splitlines()[-1])
@@ -103,7 +83,6 @@ def test_nbconvert_execute_as_users_run_it(tmp_path):
     timeout expires, so the run silently sits idle that long between two cells.  The executed
     notebook's cell timings (kernel clock) show such a gap.
     """
-    xfail_while_the_explorer_captures_output()
     timeout = 60
     notebook = ROOT / "notebooks" / "05_stride-padding-dilation.ipynb"
     jupyter = pathlib.Path(sys.executable).with_name("jupyter")
