@@ -30,10 +30,13 @@ import argparse
 import ast
 import dataclasses
 import importlib.util
+import io
+import keyword
 import os
 import pathlib
 import re
 import sys
+import tokenize
 import tomllib
 import unicodedata
 
@@ -83,8 +86,18 @@ def load_glossary(root=ROOT):
 
 
 def _code_identifiers(nb):
-    return frozenset(re.findall(r"[A-Za-z_]\w*", "\n".join(
-        c.source for c in nb.cells if c.cell_type == "code")))
+    """The names in a notebook's code (not in its comments or strings)."""
+    names = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            for token in tokenize.generate_tokens(io.StringIO(cell.source + "\n").readline):
+                if token.type == tokenize.NAME and not keyword.iskeyword(token.string):
+                    names.add(token.string)
+        except (tokenize.TokenError, SyntaxError):  # an unfinished scaffold: its names so far
+            continue
+    return frozenset(names)
 
 
 def translation_texts(root=ROOT):
@@ -284,9 +297,10 @@ def attributed(prose, start, name="原文"):
 
 
 def verbatim(quote, article_normalised):
-    """Are the parts of ``quote`` (split at an elision ……) in the article, in order?"""
+    """Are the parts of ``quote`` (split at an elision ……) in the article, in order?  A final
+    full stop or comma belongs to the quoting sentence and may differ from the article's."""
     at = 0
-    for part in re.split(r"\.{3,}", normalise(quote)):
+    for part in re.split(r"\.{3,}", re.sub(r"[.,;:!?。]+$", "", normalise(quote))):
         if not part:
             continue
         found = article_normalised.find(part, at)
@@ -422,8 +436,9 @@ def prose_punctuation_problems(prose, line_of, literals_allowed=False):
             elif ch == ")":
                 inside, before = prose[start + 1:i], _neighbour(prose, start, -1, "*")
                 after = _neighbour(prose, i, +1, "*")
-                remark = (FULL_WIDTH_PUNCT.match(after or "x") and "," not in inside
-                          and not re.match(r"[\w.\]]", before))  # not a call, not a tuple
+                remark = (not literals_allowed and FULL_WIDTH_PUNCT.match(after or "x")
+                          and "," not in inside and not re.match(r"[\w.\]]", before))
+                # a remark in markdown prose: not a call, a tuple, or a message's bare maths
                 if HAN.search(inside) or _is_han(before) or _is_han(after) or remark:
                     report(start, "ASCII brackets around or against Chinese: write （…）")
     for m in re.finditer(r"(?<!—)—(?!—)", prose):
