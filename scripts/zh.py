@@ -220,6 +220,17 @@ LINK = re.compile(r"\]\(([^)\s]+)\)")
 CODE_SPAN = re.compile(r"`([^`\n]+)`")
 MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+)\$", re.S)
 VERDICT = re.compile("[✅❌✔✘]")
+# words in LaTeX \text{} are prose: the translation writes them in Chinese, in its own order
+TEXT_IN_MATH = re.compile(r"\\text[a-z]*\s*\{[^{}]*\}")
+
+
+def math_key(math: str) -> str:
+    """What the fidelity check compares of a formula: all of it, or, when it holds \\text{}
+    (translated, and Chinese may put the symbols around it in another order), the symbols
+    outside \\text{} as a sorted multiset."""
+    if not TEXT_IN_MATH.search(math):
+        return math
+    return "≈" + "".join(sorted(re.sub(r"\s", "", TEXT_IN_MATH.sub("", math))))
 
 
 def _punct(ch: str) -> bool:
@@ -260,8 +271,9 @@ def broken_emphasis(text: str) -> list[str]:
 
 def fidelity_problems(en_path: pathlib.Path) -> list[str]:
     """Links, math and code spans of an up-to-date English cell that its translation lost.
-    Allowed: verdict words in code spans (✔ Correct → ✔ 正确) and the link to the other edition
-    (``zh/00_start-here.ipynb`` in English, ``../00_start-here.ipynb`` in Chinese)."""
+    Allowed: verdict words in code spans (✔ Correct → ✔ 正确), the words inside LaTeX
+    ``\\text{}`` (translated) and the link to the other edition (``zh/00_start-here.ipynb`` in
+    English, ``../00_start-here.ipynb`` in Chinese)."""
     nb = nbformat.read(en_path, as_version=4)
     cells = {c.get("id"): c.source for c in markdown_cells(nb)}
     tr = translation_path(en_path.name).relative_to(ROOT)
@@ -274,7 +286,7 @@ def fidelity_problems(en_path: pathlib.Path) -> list[str]:
                 if not x.startswith("zh/")]
         lost += [f"`{x}`" for x in sorted(set(CODE_SPAN.findall(en)) - set(CODE_SPAN.findall(b.text)))
                  if not VERDICT.search(x)]
-        math = lambda text: {m[1] or m[2] for m in MATH.finditer(text)}
+        math = lambda text: {math_key(m[1] or m[2]) for m in MATH.finditer(text)}
         lost += [f"math ${x[:40]}$" for x in sorted(math(en) - math(b.text))]
         if lost:
             out.append(f"{tr}: cell {b.cell_id}: the translation lost " + ", ".join(lost))

@@ -348,3 +348,10 @@ def test_zh_relative_links_resolve(en_path):
             continue  # web links, in-page anchors
         path = target.split("#")[0]
         assert (ZH_DIR / path).resolve().exists(), f"{zh_path.name}: link {target} leads nowhere"
+
+
+def test_fidelity_lets_text_in_maths_be_translated_but_not_the_symbols():
+    english = r"\sum_{\text{outputs } o \text{ that read } p} dZ_o"
+    assert zh.math_key(english) == zh.math_key(r"\sum_{\text{读取了 } p \text{ 的输出 } o} dZ_o")
+    assert zh.math_key(english) != zh.math_key(r"\sum_{\text{读取了 } p \text{ 的输出}} dZ_o")  # o lost
+    assert zh.math_key("O = I - K + 1") == "O = I - K + 1"   # no \text: compared as written

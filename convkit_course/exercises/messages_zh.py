@@ -122,7 +122,7 @@ ZH = {
     "5 is the input's width; a 3-wide window fits in fewer places.":
         "5 是输入的宽度；宽为 3 的窗口能放下的位置更少。",
     "9 is the number of output pixels (3 x 3); the question asks for the width.":
-        "9 是输出像素的个数（3 x 3）；题目问的是宽度。",
+        "9 是输出像素的个数（3 × 3）；题目问的是宽度。",
     "4 would need a 4th window starting at column 3, reaching columns 3, 4 and 5 — but the input "
     "has columns 0..4 only.":
         "4 需要第 4 个窗口从第 3 列开始，覆盖第 3、4、5 列——但输入只有第 0..4 列。",
@@ -130,14 +130,14 @@ ZH = {
         "8 = I + K：卷积核的宽度要减去，而不是加上：5 - 3 + 1。",
     "7 = I + K - 1 is the size of a 'full' correlation (the input padded by K - 1 on both sides); "
     "without padding the window stays inside: 5 - 3 + 1.":
-        "7 = I + K - 1 是“full”互相关的大小（输入两侧各填充 K - 1）；"
+        "7 = I + K - 1 是全互相关的大小（输入两侧各填充 K - 1）；"
         "没有填充时窗口必须留在输入内部：5 - 3 + 1。",
     "1 would be a window as wide as the input; a 3-wide window slides over 5 columns.":
         "1 对应一个和输入一样宽的窗口；宽为 3 的窗口要在 5 列上滑动。",
     "25 is the number of input pixels (5 x 5); the question asks for the output's width.":
-        "25 是输入像素的个数（5 x 5）；题目问的是输出的宽度。",
+        "25 是输入像素的个数（5 × 5）；题目问的是输出的宽度。",
     "15 = 5 x 3 multiplies two sizes; the output width is I - K + 1.":
-        "15 = 5 x 3 是把两个尺寸相乘；输出宽度是 I - K + 1。",
+        "15 = 5 × 3 是把两个尺寸相乘；输出宽度是 I - K + 1。",
     "O = I - K + 1 = 5 - 3 + 1 = 3.": "O = I - K + 1 = 5 - 3 + 1 = 3。",
     "the window is 3 wide and must stay inside the 5 columns.": "窗口宽 3，必须留在这 5 列之内。",
     # ------------------------------------------------------------------ ex01
@@ -149,10 +149,10 @@ ZH = {
         "填充后的长度、窗口的覆盖范围、除法。",
     "{where}, your function returns {got}, expected {want} ({wrong} of {count} geometries "
     "differ).":
-        "{where}，你的函数返回 {got}，应为 {want}（{count} 种几何设置中有 {wrong} 种不同）。",
+        "{where}，你的函数返回 {got}，应为 {want}（{count} 种几何参数中有 {wrong} 种不同）。",
     "{value} is not it. Take the 3x3 block x[{row}:{row_end}, {col}:{col_end}], multiply it "
     "element by element with k, and add up the nine products.":
-        "{value} 不对。取 3x3 的块 x[{row}:{row_end}, {col}:{col_end}]，与 k 逐元素相乘，"
+        "{value} 不对。取 3×3 的块 x[{row}:{row_end}, {col}:{col_end}]，与 k 逐元素相乘，"
         "再把九个乘积加起来。",
     "you rounded up. A window that would stick out past the (padded) input is not computed, so "
     "take the floor: floor((I + 2P - D(K-1) - 1) / S) + 1.":
@@ -170,7 +170,7 @@ ZH = {
     "you used the kernel size K where the window's reach is needed. With dilation D a K-tap "
     "kernel spans D(K-1) + 1 input pixels.":
         "这里需要的是窗口的覆盖范围，你却用了卷积核大小 K。膨胀为 D 时，"
-        "K 个抽头的卷积核覆盖 D(K-1) + 1 个输入像素。",
+        "大小为 K 的卷积核覆盖 D(K-1) + 1 个输入像素。",
     "you forgot the stride: the window moves S pixels at a time, so divide by S (and take the "
     "floor).":
         "你漏了步幅：窗口每次移动 S 个像素，所以要除以 S（并向下取整）。",
@@ -179,21 +179,21 @@ ZH = {
         "这是简单公式 I - K + 1，只在步幅 1、填充 0、膨胀 1 时成立。",
     "you took the dilated kernel's reach as D·K; it is D(K-1) + 1 (K taps, D-1 gaps between "
     "neighbours).":
-        "你把膨胀卷积核的覆盖范围当成了 D·K；其实是 D(K-1) + 1（K 个抽头，相邻抽头之间隔 D-1 个）。",
+        "你把膨胀卷积核的覆盖范围当成了 D·K；其实是 D(K-1) + 1（K 个卷积核位置，相邻两个之间隔 D-1 个像素）。",
     "{value} is not a whole number: the output size counts window positions, so take the floor "
     "of the division before adding 1.":
-        "{value} 不是整数：输出大小数的是窗口位置，所以先对除法向下取整，再加 1。",
+        "{value} 不是整数：输出尺寸数的是窗口能放的位置，所以先对除法向下取整，再加 1。",
     "the window reaches {reach} pixels and fits at {count} positions of the padded input.":
         "窗口覆盖 {reach} 个像素，在填充后的输入上能放在 {count} 个位置。",
     "{value} is a typical slip: {hint}": "{value} 是一个典型错误：{hint}",
     "{value} windows is impossible: at least one window fits here.":
         "{value} 个窗口是不可能的：这里至少能放下一个窗口。",
     "your formula agrees with convkit on all {count} geometries.":
-        "你的公式在全部 {count} 种几何设置上都与 convkit 一致。",
+        "你的公式在全部 {count} 种几何参数上都与 convkit 一致。",
     "{where}, your function returns {got}, expected {want} ({wrong} of {count} geometries "
     "differ). At this geometry that is a typical slip: {hint}":
-        "{where}，你的函数返回 {got}，应为 {want}（{count} 种几何设置中有 {wrong} 种不同）。"
-        "在这个几何设置下，这是一个典型错误：{hint}",
+        "{where}，你的函数返回 {got}，应为 {want}（{count} 种几何参数中有 {wrong} 种不同）。"
+        "在这个几何参数下，这是一个典型错误：{hint}",
     "z[{row}, {col}] = sum of x[{row}:{row_end}, {col}:{col_end}] * k = {value}.":
         "z[{row}, {col}] = x[{row}:{row_end}, {col}:{col_end}] * k 之和 = {value}。",
     "that is the true convolution: you flipped the kernel. Deep-learning libraries (and this "
@@ -220,49 +220,49 @@ ZH = {
     "division (// in Python) before adding 1.":
         "{where}，你的函数返回 {value}，不是整数：先对除法向下取整（Python 中用 //），再加 1。",
     "your formula gets {wrong} of {count} geometries wrong, always the same way: {hint}":
-        "你的公式在 {count} 种几何设置中错了 {wrong} 种，而且错法总是一样：{hint}",
+        "你的公式在 {count} 种几何参数中错了 {wrong} 种，而且错法总是一样：{hint}",
     "{where}: {hint}": "{where}：{hint}",
     # ------------------------------------------------------------------ ex02
     "output {o} sits at output row {r}, column {c}; list the ids of the 3x3 input block with that "
     "top-left corner, row by row.":
-        "输出 {o} 位于输出的第 {r} 行、第 {c} 列；请逐行列出以该位置为左上角的 3x3 输入块的编号。",
+        "输出 {o} 位于输出的第 {r} 行、第 {c} 列；请逐行列出以该位置为左上角的 3×3 输入块的 id。",
     "your function computes every output of both test problems, including a non-square input "
     "and kernel.":
         "你的函数算对了两道测试题的每一个输出，包括非方形的输入和卷积核。",
     "input ids are whole numbers from 0 to 24, e.g. [0, 1, 2, ...].":
-        "输入编号是 0 到 24 的整数，例如 [0, 1, 2, ...]。",
+        "输入 id 是 0 到 24 的整数，例如 [0, 1, 2, ...]。",
     "output {o} is output row {r}, column {c}, so its window starts at input row {r}, column "
     "{c}: input id {first}.":
         "输出 {o} 在输出的第 {r} 行、第 {c} 列，所以它的窗口从输入的第 {r} 行、第 {c} 列开始："
-        "输入编号 {first}。",
+        "输入 id {first}。",
     "you gave {n} ids; a 3x3 kernel reads {k} inputs per output.":
-        "你给了 {n} 个编号；3x3 卷积核每个输出读取 {k} 个输入。",
+        "你给了 {n} 个 id；3×3 卷积核每个输出读取 {k} 个输入。",
     "the right 9 inputs, listed column by column. Kernel ids go row by row: weights 0, 1, 2 are "
     "the kernel's top row.":
-        "这 9 个输入是对的，但你是按列列出的。卷积核编号按行排列：权重 0、1、2 是卷积核的第一行。",
+        "这 9 个输入是对的，但你是按列列出的。卷积核 id 按行排列：权重 0、1、2 是卷积核的第一行。",
     "the right 9 inputs, but list them in kernel-id order: the input that kernel weight 0 "
     "multiplies first, then weight 1, ... up to weight 8.":
-        "这 9 个输入是对的，但要按卷积核编号的顺序列出：先是与权重 0 相乘的输入，然后是权重 1，"
+        "这 9 个输入是对的，但要按卷积核 id 的顺序列出：先是与权重 0 相乘的输入，然后是权重 1，"
         "……一直到权重 8。",
     "every id is 1 too big: ids count from 0 (the top-left input is id 0).":
-        "每个编号都大了 1：编号从 0 开始（左上角的输入编号为 0）。",
+        "每个 id 都大了 1：id 从 0 开始（左上角输入的 id 为 0）。",
     "you started the window at input id {o}, the output's id. Output ids count over the 3x3 "
     "output: id {o} is output row {r}, column {c}; the window starts at input row {r}, column "
     "{c}.":
-        "你让窗口从输入编号 {o}（即输出的编号）开始。输出编号是在 3x3 的输出上数的："
-        "编号 {o} 是输出的第 {r} 行、第 {c} 列；窗口从输入的第 {r} 行、第 {c} 列开始。",
+        "你让窗口从输入 id {o}（即输出的 id）开始。输出 id 是在 3×3 的输出上数的："
+        "id {o} 是输出的第 {r} 行、第 {c} 列；窗口从输入的第 {r} 行、第 {c} 列开始。",
     "rows and columns are swapped: output {o} is row {r}, column {c} (id = row * 3 + column).":
-        "行和列弄反了：输出 {o} 在第 {r} 行、第 {c} 列（编号 = 行 * 3 + 列）。",
+        "行和列弄反了：输出 {o} 在第 {r} 行、第 {c} 列（id = 行 * 3 + 列）。",
     "the window is a 3x3 block, not 9 ids in a row: after 3 ids, jump to the next input row "
     "(+{w}).":
-        "窗口是一个 3x3 的块，而不是连续的 9 个编号：每 3 个编号之后，跳到输入的下一行（+{w}）。",
+        "窗口是一个 3×3 的块，而不是连续的 9 个 id：每 3 个 id 之后，跳到输入的下一行（+{w}）。",
     "that is the window of output {prev}: output ids count from 0, so output {o} is output row "
     "{r}, column {c}.":
-        "这是输出 {prev} 的窗口：输出编号从 0 开始，所以输出 {o} 在输出的第 {r} 行、第 {c} 列。",
+        "这是输出 {prev} 的窗口：输出 id 从 0 开始，所以输出 {o} 在输出的第 {r} 行、第 {c} 列。",
     "0..8 are the kernel's ids; the question asks for the *input* ids that output {o} reads.":
-        "0..8 是卷积核的编号；题目问的是输出 {o} 读取的*输入*编号。",
-    "on the article's 5x5 example": "在文章的 5x5 例子上",
-    "on a {h}x{w} input with a {kh}x{kw} kernel": "在 {h}x{w} 的输入和 {kh}x{kw} 的卷积核上",
+        "0..8 是卷积核的 id；题目问的是输出 {o} 读取的*输入* id。",
+    "on the article's 5x5 example": "在原文的 5×5 例子上",
+    "on a {h}x{w} input with a {kh}x{kw} kernel": "在 {h}×{w} 的输入和 {kh}×{kw} 的卷积核上",
     "{where}, output ({r}, {c})": "{where}，输出 ({r}, {c}) 处",
     "{where}, output ({r}, {c}) should be {want}, your function gives {got}. Use k.shape[0] for "
     "the window's rows and k.shape[1] for its columns.":
@@ -270,7 +270,7 @@ ZH = {
         "列数用 k.shape[1]。",
     "{where}, output ({r}, {c}) should be {want}, your function gives {got}.":
         "{where}，输出 ({r}, {c}) 应为 {want}，你的函数给出 {got}。",
-    "your list of ids": "你的编号列表",
+    "your list of ids": "你的 id 列表",
     "that is the true convolution (kernel flipped). The layer computes cross-correlation: "
     "x[r+i, c+j] * k[i, j], kernel as it is.":
         "这是真正的卷积（卷积核翻转了）。这一层计算的是互相关：x[r+i, c+j] * k[i, j]，"
@@ -298,20 +298,20 @@ ZH = {
     # ------------------------------------------------------------------ ex03
     "your dX is {n}x{n} but the input is 5x5: you {what}. Pad dZ by K-1 = 2 on every side (7x7), "
     "then the 3x3 correlation gives 5x5.":
-        "你的 dX 是 {n}x{n}，但输入是 5x5：你{what}。在 dZ 四周各填充 K-1 = 2（得到 7x7），"
-        "再做 3x3 的互相关就得到 5x5。",
+        "你的 dX 是 {n}×{n}，但输入是 5×5：你{what}。在 dZ 四周各填充 K-1 = 2（得到 7×7），"
+        "再做 3×3 的互相关就得到 5×5。",
     "your count table": "你的计数表",
     "did not pad dZ": "没有填充 dZ",
     "padded dZ by {pad}": "把 dZ 填充了 {pad}",
     "your dX": "你的 dX",
     "that has the output's shape ({ho}x{wo}); there is one count per *input* pixel: shape ({h}, "
     "{w}).":
-        "这是输出的形状（{ho}x{wo}）；每个*输入*像素对应一个计数：形状为 ({h}, {w})。",
+        "这是输出的形状（{ho}×{wo}）；每个*输入*像素对应一个计数：形状为 ({h}, {w})。",
     "that has the kernel's shape; there is one count per *input* pixel: shape ({h}, {w}).":
         "这是卷积核的形状；每个*输入*像素对应一个计数：形状为 ({h}, {w})。",
     "your counts add up to {total}, but there are {ho}x{wo} = {outputs} outputs of {taps} "
     "multiply-adds each = {right}: every multiply-add uses exactly one input.":
-        "你的计数加起来是 {total}，但共有 {ho}x{wo} = {outputs} 个输出，每个输出 {taps} 次乘加，"
+        "你的计数加起来是 {total}，但共有 {ho}×{wo} = {outputs} 个输出，每个输出 {taps} 次乘加，"
         "合计 {right}：每次乘加恰好用到一个输入。",
     "the kernel is not rotated: correlate the padded dZ with k rotated by 180° (k[::-1, ::-1]).":
         "卷积核没有旋转：把填充后的 dZ 与旋转180度的 k（k[::-1, ::-1]）做互相关。",
@@ -325,10 +325,10 @@ ZH = {
     "you rotated dZ instead of the kernel.": "你旋转的是 dZ，而不是卷积核。",
     "you rotated the kernel by 90° (np.rot90(k)); the article rotates by 180°: np.rot90(k, 2) or "
     "k[::-1, ::-1].":
-        "你把卷积核旋转了 90°（np.rot90(k)）；文章要求旋转180度：np.rot90(k, 2) 或 k[::-1, ::-1]。",
+        "你把卷积核旋转了 90°（np.rot90(k)）；原文要求旋转180度：np.rot90(k, 2) 或 k[::-1, ::-1]。",
     "you rotated the kernel by 90° clockwise (np.rot90(k, -1)); the article rotates by 180°: "
     "np.rot90(k, 2) or k[::-1, ::-1].":
-        "你把卷积核顺时针旋转了 90°（np.rot90(k, -1)）；文章要求旋转180度："
+        "你把卷积核顺时针旋转了 90°（np.rot90(k, -1)）；原文要求旋转180度："
         "np.rot90(k, 2) 或 k[::-1, ::-1]。",
     "you rotated the kernel by 180° and also transposed it: only the rotation is needed.":
         "你把卷积核旋转了180度，又做了转置：只需要旋转。",
@@ -347,15 +347,15 @@ ZH = {
         "这只是沿列方向的计数：还要乘以覆盖该行的窗口数。",
     "you added the row and column counts; a pixel is covered by (windows on its row) x (windows "
     "on its column): multiply.":
-        "你把行计数和列计数相加了；一个像素被（它所在行的窗口数）x（它所在列的窗口数）个窗口覆盖："
+        "你把行计数和列计数相加了；一个像素被（它所在行的窗口数）×（它所在列的窗口数）个窗口覆盖："
         "要相乘。",
     "they sum to {total} = {outputs} outputs x {taps} multiply-adds; each count is (windows "
     "covering the row) x (windows covering the column).":
         "它们的和是 {total} = {outputs} 个输出 x {taps} 次乘加；每个计数（参与度）="
-        "（覆盖该行的窗口数）x（覆盖该列的窗口数）。",
+        "（覆盖该行的窗口数）×（覆盖该列的窗口数）。",
     "the total is right, but some inputs are off. Count, for each input pixel, how many {kh}x{kw} "
     "windows cover it.":
-        "总数对了，但有些输入不对。请对每个输入像素数一数有多少个 {kh}x{kw} 窗口覆盖它。",
+        "总数对了，但有些输入不对。请对每个输入像素数一数有多少个 {kh}×{kw} 窗口覆盖它。",
     # ------------------------------------------------------------------ ex04
     "dW has the input's shape (5, 5); it needs one number per kernel weight, shape (3, 3). Slide "
     "dZ (3×3) over X (5×5): it fits in 3×3 positions.":
@@ -363,7 +363,7 @@ ZH = {
         "让 dZ（3×3）在 X（5×5）上滑动：它能放在 3×3 个位置。",
     "dW has shape (7, 7): that is a 'full' correlation (dZ padded by 2). dW needs the 'valid' one "
     "— dZ slides over X only where it fits — shape (3, 3).":
-        "dW 的形状是 (7, 7)：这是“full”互相关（dZ 填充了 2）。dW 需要的是“valid”互相关"
+        "dW 的形状是 (7, 7)：这是全互相关（dZ 填充了 2）。dW 需要的是有效互相关"
         "——dZ 只在 X 上放得下的位置滑动——形状 (3, 3)。",
     "dW has shape (1, 1): you slid X over dZ. X is the bigger one: slide dZ over X (dW[i, j] = Σ "
     "dZ[a, b]·X[a+i, b+j]), which gives shape (3, 3).":
@@ -414,7 +414,7 @@ ZH = {
         "沿轴 (0, 2, 3) 求和，形状 (2,)。",
     "your db": "你的 db",
     "dW is X correlated with dZ: a forward pass with dZ as the kernel.":
-        "dW 是 X 与 dZ 的互相关：把 dZ 当作卷积核做一次前向计算。",
+        "dW 是 X 与 dZ 的互相关：把 dZ 当作卷积核做一次前向传播。",
     "one kernel, shared by the batch, so the samples' contributions add up.":
         "一个卷积核由整个批量共享，所以各样本的贡献要相加。",
     "db[f] is dZ[:, f] summed over the batch and every position.":
@@ -427,7 +427,7 @@ ZH = {
         "X 是“输入”，dZ 是滑动的“卷积核”。",
     "you flipped dZ (a true convolution). The forward pass is a correlation and so is dW: slide dZ "
     "over X without rotating it.":
-        "你把 dZ 翻转了（真正的卷积）。前向计算是互相关，dW 也是：让 dZ 在 X 上滑动，不要旋转它。",
+        "你把 dZ 翻转了（真正的卷积）。前向传播是互相关，dW 也是：让 dZ 在 X 上滑动，不要旋转它。",
     "it is transposed: dW[i, j] belongs to kernel row i, column j; take X[a+i, b+j] with a, b "
     "running over the output rows and columns.":
         "它被转置了：dW[i, j] 属于卷积核的第 i 行、第 j 列；取 X[a+i, b+j]，a、b 遍历输出的行和列。",
@@ -440,7 +440,7 @@ ZH = {
         "你用了 |dZ|：梯度的符号很重要——dZ 中的负数项是要减去的。",
     "it is the gradient from the first sample only. The kernel took part in all four samples' "
     "forward passes: sum the contributions over the batch.":
-        "这只是第一个样本的梯度。卷积核参与了全部四个样本的前向计算：要把批量中的贡献加起来。",
+        "这只是第一个样本的梯度。卷积核参与了全部四个样本的前向传播：要把批量中的贡献加起来。",
     "it is the gradient from the last sample only (a loop that overwrote dW instead of adding to "
     "it?): sum the contributions over the batch.":
         "这只是最后一个样本的梯度（循环里是不是覆盖了 dW，而不是累加？）：要把批量中的贡献加起来。",
@@ -485,15 +485,15 @@ ZH = {
         "{where}；应为 {want}。请用 floor((H + 2P - D(K-1) - 1) / S) + 1。",
     "that has the output's shape ({ho}x{wo}); there is one count per *input* pixel: shape "
     "{size}.":
-        "这是输出的形状（{ho}x{wo}）；每个*输入*像素对应一个计数：形状为 {size}。",
+        "这是输出的形状（{ho}×{wo}）；每个*输入*像素对应一个计数：形状为 {size}。",
     "your table": "你的表",
     "for input {h}x{w}, K={k}, stride {s}, padding {p}":
-        "对于 {h}x{w} 的输入、K={k}、步幅 {s}、填充 {p}",
+        "对于 {h}×{w} 的输入、K={k}、步幅 {s}、填充 {p}",
     "your dx {where}": "{where}，你的 dx",
     "insert S-1 zeros between dZ entries, pad by K-1-P (crop if negative) and by the dropped rows "
     "at the end, correlate with rot180(k) — for every geometry.":
         "在 dZ 的元素之间插入 S-1 个零，填充 K-1-P（为负时改为裁剪），末尾再补上被舍去的行，"
-        "然后与 rot180(k) 做互相关——每种几何设置都对。",
+        "然后与 rot180(k) 做互相关——每种几何参数都对。",
     "{head} dx must have the input's shape (H, W).": "{head}dx 必须与输入形状相同 (H, W)。",
     "a window cannot stop half-way: round down — floor((H + 2P - D(K-1) - 1) / S) + 1.":
         "窗口不能停在半路：向下取整——floor((H + 2P - D(K-1) - 1) / S) + 1。",
@@ -507,7 +507,7 @@ ZH = {
         "忽略了膨胀：膨胀后的卷积核覆盖 D(K-1) + 1 个像素，而不是 K 个。",
     "a dilated kernel reaches D(K-1) + 1 pixels (K taps with D-1 gaps between neighbours), not "
     "D·K.":
-        "膨胀后的卷积核覆盖 D(K-1) + 1 个像素（K 个抽头，相邻抽头之间隔 D-1 个），而不是 D·K。",
+        "膨胀后的卷积核覆盖 D(K-1) + 1 个像素（K 个卷积核位置，相邻两个之间隔 D-1 个像素），而不是 D·K。",
     "count the first window too — the formula ends in + 1.": "第一个窗口也要算上——公式最后是 + 1。",
     "the - 1 is missing: subtract the whole reach D(K-1) + 1 from the padded length.":
         "漏了 - 1：要从填充后的长度中减去整个覆盖范围 D(K-1) + 1。",
@@ -515,7 +515,7 @@ ZH = {
         "忽略了步幅：窗口每次跳 S 个像素，所以要除以 S（并向下取整）。",
     "that is H - K + 1, the formula for stride 1, no padding, no dilation.":
         "这是 H - K + 1，只适用于步幅 1、无填充、无膨胀的公式。",
-    "give {n} numbers, one per geometry; got {got}.": "请给 {n} 个数，每种几何设置一个；你给了 {got} 个。",
+    "give {n} numbers, one per geometry; got {got}.": "请给 {n} 个数，每种几何参数一个；你给了 {got} 个。",
     "floor((H + 2P - D(K-1) - 1) / S) + 1 — padding widens the room, dilation widens the kernel, "
     "stride divides the number of steps.":
         "floor((H + 2P - D(K-1) - 1) / S) + 1——填充扩大了空间，膨胀扩大了卷积核，步幅减少了步数。",
@@ -543,7 +543,7 @@ ZH = {
         "{where}，你的 dx 与梯度不同（第一个不同之处在 {first}：得到 {got}，应为 {want}）。",
     "{head} It looks like dZ was padded without the zeros between its entries: insert stride-1 "
     "zeros first (dZ becomes (Ho-1)*S+1 long).":
-        "{head}看起来 dZ 在填充之前没有在元素之间插入零：先插入 步幅-1 个零"
+        "{head}看起来 dZ 在填充之前没有在元素之间插入零：先插入（步幅 − 1）个零"
         "（dZ 的长度变为 (Ho-1)*S+1）。",
     "{head} That is the padded input's size: crop the padding P off each side.":
         "{head}这是填充后输入的大小：把每侧的填充 P 裁掉。",
@@ -554,7 +554,7 @@ ZH = {
     "{head} Rows and columns are swapped: input_size is (H, W).":
         "{head}行和列弄反了：input_size 是 (H, W)。",
     "{got} is what the slip gives at all three geometries: {hint}":
-        "{got} 正是这个错误在三种几何设置下给出的结果：{hint}",
+        "{got} 正是这个错误在三种几何参数下给出的结果：{hint}",
     "{hint} Check: they must add up to {ho}×{wo} outputs × {taps} weights = {right}; yours add up "
     "to {total}.":
         "{hint}检查：总和必须是 {ho}×{wo} 个输出 × {taps} 个权重 = {right}；你的总和是 {total}。",
@@ -581,7 +581,7 @@ ZH = {
         "每一侧裁掉 {m} 行和 {m} 列（或者填充 max(K-1-P, 0) 再切片）。",
     # ------------------------------------------------------------------ ex06
     "you gave (row, column) pairs. The 整容 matrix holds flat input ids: id = row·{w} + column.":
-        "你给的是（行，列）对。整容矩阵里存的是展平后的输入编号：编号 = 行·{w} + 列。",
+        "你给的是（行，列）对。“整容”矩阵里存的是展平后的输入 id：id = 行·{w} + 列。",
     "your row": "你的这一行",
     "you have Yᵀ, shape (L, F) = (9, 2): the kernels go on the left. W (F, C·KH·KW) @ cols "
     "(C·KH·KW, L) gives (F, L) = (2, 9); then reshape to (N, F, Ho, Wo) = (1, 2, 3, 3).":
@@ -599,11 +599,11 @@ ZH = {
     "that is dcols = Wᵀ·dY ({taps} × {outputs}: one row per kernel tap, one column per output). Now "
     "fold it back into the {h}×{w} input with col2im, adding the entries that land on the same "
     "pixel.":
-        "这是 dcols = Wᵀ·dY（{taps} × {outputs}：每个卷积核抽头一行，每个输出一列）。现在用 col2im "
+        "这是 dcols = Wᵀ·dY（{taps} × {outputs}：每个卷积核位置一行，每个输出一列）。现在用 col2im "
         "把它折回 {h}×{w} 的输入，落在同一像素上的元素要相加。",
     "that is dcols transposed ({outputs} × {taps}): Wᵀ·dY has one row per kernel tap and one "
     "column per output — Wᵀ (C·KH·KW, F) @ dY (F, L). Fold that into the input.":
-        "这是 dcols 的转置（{outputs} × {taps}）：Wᵀ·dY 每个卷积核抽头一行、每个输出一列——"
+        "这是 dcols 的转置（{outputs} × {taps}）：Wᵀ·dY 每个卷积核位置一行、每个输出一列——"
         "Wᵀ (C·KH·KW, F) @ dY (F, L)。把它折回输入。",
     "dX has the input's shape (1, 1, {h}, {w}): every input pixel gets a gradient; ({ho}, {wo}) "
     "is the output's.":
@@ -624,11 +624,11 @@ ZH = {
     "rows and columns are swapped: output {o} is at row {oy}, column {ox}, so its window's "
     "top-left input is ({oy}, {ox}), id {first}.":
         "行和列弄反了：输出 {o} 在第 {oy} 行、第 {ox} 列，所以它的窗口左上角输入是 ({oy}, {ox})，"
-        "编号 {first}。",
+        "id 为 {first}。",
     "you started the window at input id {o}, the output's id. Output ids count over the {ho}×{wo} "
     "output: id {o} is output ({oy}, {ox}).":
-        "你让窗口从输入编号 {o}（即输出的编号）开始。输出编号是在 {ho}×{wo} 的输出上数的："
-        "编号 {o} 是输出 ({oy}, {ox})。",
+        "你让窗口从输入 id {o}（即输出的 id）开始。输出 id 是在 {ho}×{wo} 的输出上数的："
+        "id {o} 是输出 ({oy}, {ox})。",
     "output {o} is at ({oy}, {ox}), so it reads X[{oy}:{y_end}, {ox}:{x_end}], row by row.":
         "输出 {o} 位于 ({oy}, {ox})，所以它逐行读取 X[{oy}:{y_end}, {ox}:{x_end}]。",
     "Y = W·cols + b, one matrix product for all outputs.": "Y = W·cols + b，一次矩阵乘法算出所有输出。",
@@ -636,7 +636,7 @@ ZH = {
         "dX = col2im(Wᵀ·dY)：每个副本的梯度都加回到它原来的像素上。",
     "the ids use a row length of {width}. An input id is row·W + column with W = {w}, the width of "
     "the input (not of the output or kernel).":
-        "这些编号用的行长是 {width}。输入编号 = 行·W + 列，其中 W = {w} 是输入的宽度"
+        "这些 id 用的行长是 {width}。输入 id = 行·W + 列，其中 W = {w} 是输入的宽度"
         "（不是输出或卷积核的宽度）。",
     "that is the row of output {other}, at (row, column) = ({py}, {px}). The output is {ho}×{wo}, "
     "so output {o} sits at ({o} // {wo}, {o} % {wo}) = ({oy}, {ox}).":
@@ -645,13 +645,13 @@ ZH = {
     "the kernel was flattened column by column (a transpose, or order='F'). im2col's rows follow "
     "the kernel row by row (weight id = i·KW + j), so flatten with w.reshape(F, -1).":
         "卷积核是按列展平的（做了转置，或用了 order='F'）。im2col 的行按卷积核逐行排列"
-        "（权重编号 = i·KW + j），所以要用 w.reshape(F, -1) 展平。",
+        "（权重 id = i·KW + j），所以要用 w.reshape(F, -1) 展平。",
     "the bias is missing: add b[f] to every output of filter f (b[:, None] after the product).":
         "漏了偏置：给卷积核 f 的每个输出加上 b[f]（乘积之后加 b[:, None]）。",
     "the bias is subtracted: Y = W·cols + b.": "偏置被减掉了：Y = W·cols + b。",
     "the kernel is rotated by 180° (a true convolution). The forward pass is a correlation: use "
     "the kernel as it is.":
-        "卷积核旋转了180度（真正的卷积）。前向计算是互相关：卷积核保持原样。",
+        "卷积核旋转了180度（真正的卷积）。前向传播是互相关：卷积核保持原样。",
     "its numbers are scrambled: you reshaped Yᵀ (L, F) straight into (1, 2, 3, 3). Compute W @ "
     "cols, which is (F, L), and reshape that.":
         "数值被打乱了：你把 Yᵀ (L, F) 直接 reshape 成了 (1, 2, 3, 3)。应计算 W @ cols（形状 (F, L)），"
@@ -676,7 +676,7 @@ ZH = {
     "the kernel is rotated by 180°. The rotation belongs to the direct method's 'full "
     "correlation'; with im2col, Wᵀ·dY puts each weight in its own row and col2im puts it in the "
     "right place — no rotation needed.":
-        "卷积核旋转了180度。旋转属于直接法的“full 互相关”；用 im2col 时，Wᵀ·dY 把每个权重放在"
+        "卷积核旋转了180度。旋转属于直接法的“全互相关”；用 im2col 时，Wᵀ·dY 把每个权重放在"
         "自己的行里，col2im 再把它放回正确的位置——不需要旋转。",
     "the kernel was flattened column by column (w.transpose, or order='F'): im2col's rows follow "
     "the kernel row by row, so W = w.reshape(F, -1).":
@@ -729,7 +729,7 @@ ZH = {
         "这是权重存储时的形状；作为矩阵它是 w.reshape(F, -1)：F × C·K·K。",
     "the weight does not depend on the batch: W is F × C·K·K.": "权重与批量无关：W 是 F × C·K·K。",
     "W: {hint}": "W：{hint}",
-    "for y {h}x{w}, K={k}, stride {s}": "对于 {h}x{w} 的 y、K={k}、步幅 {s}",
+    "for y {h}x{w}, K={k}, stride {s}": "对于 {h}×{w} 的 y、K={k}、步幅 {s}",
     "scatter-adding y·k at stride-spaced offsets is the transposed convolution — the same numbers "
     "as the input gradient of the convolution.":
         "把 y·k 按步幅间隔的偏移散布累加，就是转置卷积——数值与卷积的输入梯度相同。",
@@ -742,7 +742,7 @@ ZH = {
         "权重有四个轴 (F, C/groups, KH, KW)；你给了 {n} 个。",
     "cols {cols}: one column per output pixel, one row per (channel, tap); W {w}; Y = W @ cols is "
     "({f}, {l}) per image.":
-        "cols {cols}：每个输出像素一列，每个（通道，抽头）一行；W {w}；每张图像的 Y = W @ cols 是 "
+        "cols {cols}：每个输出像素一列，每个（通道，卷积核位置）一行；W {w}；每张图像的 Y = W @ cols 是 "
         "({f}, {l})。",
     "each column holds the patch from *every* channel: C·K·K = {c}·{k}·{k} rows, not K·K.":
         "每一列包含*所有*通道的图块：C·K·K = {c}·{k}·{k} 行，而不是 K·K。",
@@ -751,11 +751,11 @@ ZH = {
     "convkit's im2col (like torch's unfold) puts the patch down a column: (N, C·K·K, Ho·Wo) — you "
     "have the article's row-per-output layout, its transpose.":
         "convkit 的 im2col（和 torch 的 unfold 一样）把图块竖着放成一列：(N, C·K·K, Ho·Wo)——"
-        "你用的是文章里每个输出一行的布局，也就是它的转置。",
+        "你用的是原文里每个输出一行的布局，也就是它的转置。",
     "keep the batch axis in front: (N, C·K·K, Ho·Wo).": "把批量轴放在最前面：(N, C·K·K, Ho·Wo)。",
     "cols does not know the filters; it only rearranges x.": "cols 与卷积核无关；它只是重新排列 x。",
     "im2col merges channel and tap into one axis: (N, C·K·K, Ho·Wo).":
-        "im2col 把通道和抽头合并成一个轴：(N, C·K·K, Ho·Wo)。",
+        "im2col 把通道和卷积核位置合并成一个轴：(N, C·K·K, Ho·Wo)。",
     "im2col flattens the output positions into one axis: (N, C·K·K, Ho·Wo).":
         "im2col 把输出位置展平成一个轴：(N, C·K·K, Ho·Wo)。",
     "Ho = H - K + 1 = {ho}: count the first window too.": "Ho = H - K + 1 = {ho}：第一个窗口也要算上。",
@@ -772,16 +772,16 @@ ZH = {
         "{head}卷积核的各个副本相隔一个步幅摆放：输出长度是 (h-1)·stride + K。",
     "{head} That is the size of y with stride-1 zeros between its entries; each y pixel then adds "
     "a whole K×K copy of k: (h-1)·stride + K.":
-        "{head}这是在 y 的元素之间插入 步幅-1 个零后的大小；之后每个 y 像素还要加上一整份 K×K 的 k："
+        "{head}这是在 y 的元素之间插入（步幅 − 1）个零后的大小；之后每个 y 像素还要加上一整份 K×K 的 k："
         "(h-1)·stride + K。",
     "{head} That is stride-1 rows too many: the last copy of the kernel starts at (h-1)·stride, so "
     "the output is (h-1)·stride + K long.":
-        "{head}多了 步幅-1 行：卷积核的最后一个副本从 (h-1)·stride 开始，所以输出长度是 "
+        "{head}多了（步幅 − 1）行：卷积核的最后一个副本从 (h-1)·stride 开始，所以输出长度是 "
         "(h-1)·stride + K。",
     "{head} Rows and columns are swapped.": "{head}行和列弄反了。",
     "cols: {cols} is not it — (batch, rows, columns) with a row per (channel, tap) and a column "
     "per output pixel.":
-        "cols：{cols} 不对——（批量，行，列），每个（通道，抽头）一行，每个输出像素一列。",
+        "cols：{cols} 不对——（批量，行，列），每个（通道，卷积核位置）一行，每个输出像素一列。",
     "{where}, you rotated the kernel: scattering places k as it is (rotation is only needed when "
     "you *gather*, as a correlation does).":
         "{where}，你把卷积核旋转了：散布时 k 保持原样（只有*收集*时才需要旋转，互相关就是收集）。",
@@ -797,32 +797,32 @@ ZH = {
     "that counts multiply-adds; a FLOP count takes 2 per multiply-add (one multiply, one add).":
         "这数的是乘加次数；FLOP 数要把每次乘加算作 2（一次乘法，一次加法）。",
     "with padding 1 the output stays 32x32 (30x30 is the size without padding).":
-        "填充为 1 时输出保持 32x32（30x30 是不填充时的大小）。",
+        "填充为 1 时输出保持 32×32（30×30 是不填充时的大小）。",
     "you left out the batch: all 8 images are convolved.": "你漏了批量：8 张图像都要做卷积。",
     "you left out the input channels: every output sums over C x KH x KW = 27 products.":
-        "你漏了输入通道：每个输出要对 C x KH x KW = 27 个乘积求和。",
+        "你漏了输入通道：每个输出要对 C × KH × KW = 27 个乘积求和。",
     "you left out the filters: each of the 16 filters makes its own output channel.":
         "你漏了卷积核个数：16 个卷积核各自产生一个输出通道。",
     "you left out the kernel: every output sums KH x KW = 9 taps per channel.":
-        "你漏了卷积核大小：每个输出在每个通道上要对 KH x KW = 9 个抽头求和。",
+        "你漏了卷积核大小：每个输出在每个通道上要对 KH × KW = 9 个卷积核位置的乘积求和。",
     "two slips: multiply-adds instead of FLOPs (x 2), and the 30x30 output of an unpadded input "
     "(padding 1 keeps 32x32).":
-        "两个错误：数的是乘加而不是 FLOP（要 x 2），而且用了不填充时的 30x30 输出（填充 1 保持 32x32）。",
+        "两个错误：数的是乘加而不是 FLOP（要 × 2），而且用了不填充时的 30×30 输出（填充 1 保持 32×32）。",
     "that looks like bytes, not FLOPs: there is no 4 bytes per value in a FLOP count.":
         "这看起来像字节数，而不是 FLOP：FLOP 数里没有“每个值 4 字节”。",
     "stride 2 makes the output (56 + 2 - 3) // 2 + 1 = 28 wide, so there are 28 x 28 columns per "
     "image, not 56 x 56.":
-        "步幅 2 使输出宽度为 (56 + 2 - 3) // 2 + 1 = 28，所以每张图像有 28 x 28 列，而不是 56 x 56。",
+        "步幅 2 使输出宽度为 (56 + 2 - 3) // 2 + 1 = 28，所以每张图像有 28 × 28 列，而不是 56 × 56。",
     "float32 takes 4 bytes per value (8 is float64).": "float32 每个值占 4 字节（8 字节是 float64）。",
     "that is the number of values; each float32 takes 4 bytes.": "这是值的个数；每个 float32 占 4 字节。",
     "you left out the kernel: every column holds C x KH x KW = 576 values, one per weight.":
-        "你漏了卷积核大小：每一列有 C x KH x KW = 576 个值，每个权重一个。",
+        "你漏了卷积核大小：每一列有 C × KH × KW = 576 个值，每个权重一个。",
     "that is one image; the batch has 16.": "这只是一张图像；批量里有 16 张。",
     "the floor in the output-size formula: (56 + 2 - 3) / 2 = 27.5 rounds down to 27, plus 1 gives "
     "28.":
-        "输出大小公式里有向下取整：(56 + 2 - 3) / 2 = 27.5 向下取整为 27，加 1 得 28。",
+        "输出尺寸公式里有向下取整：(56 + 2 - 3) / 2 = 27.5 向下取整为 27，加 1 得 28。",
     "27 x 27 forgets the padding: (56 + 2·1 - 3) // 2 + 1 = 28.":
-        "27 x 27 漏了填充：(56 + 2·1 - 3) // 2 + 1 = 28。",
+        "27 × 27 漏了填充：(56 + 2·1 - 3) // 2 + 1 = 28。",
     "that is the input's size in bytes; im2col copies every pixel into each window that covers "
     "it.":
         "这是输入的字节数；im2col 会把每个像素复制到覆盖它的每个窗口里。",
@@ -833,10 +833,10 @@ ZH = {
         "9 = Ho*Wo 数的是输出个数；在展平的图像里，3 个输出行相隔 5，所以这一段跨越 (Ho-1)*W + Wo 个值。",
     "15 = Ho*W would run 2 values past the end of the image for the last tap (start 12); the last "
     "row needs only Wo = 3 values: (Ho-1)*W + Wo.":
-        "15 = Ho*W 会让最后一个抽头（起点 12）越过图像末尾 2 个值；最后一行只需要 Wo = 3 个值："
+        "15 = Ho*W 会让最后一个卷积核位置（起点 12）越过图像末尾 2 个值；最后一行只需要 Wo = 3 个值："
         "(Ho-1)*W + Wo。",
     "25 is the whole image; a tap's run covers only Ho = 3 rows: (Ho-1)*W + Wo.":
-        "25 是整张图像；一个抽头的这一段只覆盖 Ho = 3 行：(Ho-1)*W + Wo。",
+        "25 是整张图像；一个卷积核位置的这一段只覆盖 Ho = 3 行：(Ho-1)*W + Wo。",
     "12 stops one short: the run includes both its first and its last value, (Ho-1)*W + Wo = 13.":
         "12 少了一个：这一段既包括第一个值也包括最后一个值，(Ho-1)*W + Wo = 13。",
     "10 = (Ho-1)*W reaches the start of the last output row; add its Wo = 3 values.":
@@ -846,31 +846,31 @@ ZH = {
         "长度 {length} 不对：从第一个输出的像素到最后一个输出的像素，是 Ho-1 整行（每行 W 个值）"
         "再加 Wo 个值。",
     "2 x 8 x 16 x 3 x 9 x 32 x 32 = {flops} FLOPs ({mflop} MFLOP).":
-        "2 x 8 x 16 x 3 x 9 x 32 x 32 = {flops} 次浮点运算（{mflop} MFLOP）。",
+        "2 × 8 × 16 × 3 × 9 × 32 × 32 = {flops} 次浮点运算（{mflop} MFLOP）。",
     "count outputs (N x F x Ho x Wo), multiply by the products per output (C x KH x KW), and by 2 "
     "FLOPs per multiply-add.":
-        "数出输出个数（N x F x Ho x Wo），乘以每个输出的乘积数（C x KH x KW），"
+        "数出输出个数（N × F × Ho × Wo），乘以每个输出的乘积数（C × KH × KW），"
         "再乘以每次乘加的 2 个 FLOP。",
     "{bytes} bytes ({mb} MB) for an input of {input_mb} MB: {ratio}x. With stride 2 each pixel is "
     "copied about K²/S² = 2.25 times, not 9.":
         "{bytes} 字节（{mb} MB），而输入只有 {input_mb} MB：{ratio} 倍。步幅为 2 时每个像素大约被复制 "
         "K²/S² = 2.25 次，而不是 9 次。",
     "N x (C x KH x KW) x (Ho x Wo) values, 4 bytes each, with Ho from the output-size formula.":
-        "N x (C x KH x KW) x (Ho x Wo) 个值，每个 4 字节，Ho 由输出大小公式算出。",
+        "N × (C × KH × KW) × (Ho × Wo) 个值，每个 4 字节，Ho 由输出尺寸公式算出。",
     "the starts are the first row of the article's im2col index matrix (0 1 2 5 6 7 10 11 12), and "
     "13 = (Ho-1)*W + Wo values cover all 3 output rows: each tap's patch is one slice, no copy.":
-        "这些起点就是文章中 im2col 索引矩阵的第一行（0 1 2 5 6 7 10 11 12），13 = (Ho-1)*W + Wo "
-        "个值覆盖全部 3 个输出行：每个抽头的图块就是一个切片，不需要复制。",
+        "这些起点就是原文中 im2col 索引矩阵的第一行（0 1 2 5 6 7 10 11 12），13 = (Ho-1)*W + Wo "
+        "个值覆盖全部 3 个输出行：每个卷积核位置的图块就是一个切片，不需要复制。",
     "rows of the flattened image are W = 5 values long (the input's width), not Wo = 3: moving one "
     "kernel row down skips a whole image row, so tap (i, j) starts at i*5 + j.":
         "展平图像的每一行长 W = 5 个值（输入的宽度），而不是 Wo = 3：卷积核下移一行会跳过图像的"
-        "一整行，所以抽头 (i, j) 从 i*5 + j 开始。",
+        "一整行，所以卷积核位置 (i, j) 从 i*5 + j 开始。",
     "taps go row by row (i is the kernel row): tap (i, j) starts at i*5 + j, so the second tap is "
     "(0, 1) at 1.":
-        "抽头按行排列（i 是卷积核的行）：抽头 (i, j) 从 i*5 + j 开始，所以第二个抽头是 (0, 1)，起点 1。",
+        "卷积核位置按行排列（i 是卷积核的行）：位置 (i, j) 从 i*5 + j 开始，所以第二个位置是 (0, 1)，起点 1。",
     "those are the pixels of the last output's window; each tap's run starts at the first output's "
     "pixel, i*5 + j.":
-        "这些是最后一个输出的窗口像素；每个抽头的这一段从第一个输出的像素开始，i*5 + j。",
+        "这些是最后一个输出的窗口像素；每个卷积核位置的这一段从第一个输出的像素开始，i*5 + j。",
     "every start is 1 too big: the flattened image counts from 0.": "每个起点都大了 1：展平图像从 0 开始计数。",
     "the starts are offsets in the image, i*W + j, not multiples of K.":
         "起点是图像中的偏移量 i*W + j，而不是 K 的倍数。",
@@ -885,7 +885,7 @@ ZH = {
     "your correlation": "你的互相关结果",
     "that is the direct / im2col count (9 per output, or 36 per 2x2 tile). Winograd pays 16 per "
     "tile instead.":
-        "这是直接法 / im2col 的次数（每个输出 9 次，或每个 2x2 块 36 次）。Winograd 每块只需 16 次。",
+        "这是直接法 / im2col 的次数（每个输出 9 次，或每个 2×2 分块 36 次）。Winograd 每个分块只需 16 次。",
     "you left out the batch: both images are convolved.": "你漏了批量：两张图像都要做卷积。",
     "you left out the filters: each of the 32 filters needs its own products.":
         "你漏了卷积核个数：32 个卷积核各自需要自己的乘积。",
@@ -893,11 +893,11 @@ ZH = {
     "are summed.":
         "你漏了输入通道：每一对（卷积核，通道）都要相乘，然后再对通道求和。",
     "with padding 1 the output is 10x10, not 8x8: that is 5x5 = 25 tiles.":
-        "填充为 1 时输出是 10x10，不是 8x8：也就是 5x5 = 25 个块。",
+        "填充为 1 时输出是 10×10，不是 8×8：也就是 5×5 = 25 个分块。",
     "16 multiplies buy a whole 2x2 tile of outputs, not one output.":
-        "16 次乘法换来的是整整一个 2x2 的输出块，而不是一个输出。",
+        "16 次乘法换来的是整整一个 2×2 的输出分块，而不是一个输出。",
     "a 2x2 tile costs 16 elementwise products (a 4x4 transformed tile), not 4.":
-        "一个 2x2 块需要 16 次逐元素乘积（变换后的 4x4 块），不是 4 次。",
+        "一个 2×2 分块需要 16 次逐元素乘积（变换后的 4×4 分块），不是 4 次。",
     "that counts FLOPs (x 2); the question asks for multiplies.": "这数的是 FLOP（x 2）；题目问的是乘法次数。",
     "these are the two outputs y = Aᵀ m (correct values!), but the exercise asks for the four "
     "products m before the output transform.":
@@ -906,15 +906,15 @@ ZH = {
         "4 次乘法就得到两个输出：Aᵀ m = {outputs}，直接计算要 6 次乘法。",
     "this is the 'full' correlation ({n} outputs, with the partial overlaps at both ends): keep the "
     "{v} outputs where k fits inside x.":
-        "这是“full”互相关（{n} 个输出，包括两端只部分重叠的位置）：只保留 k 完全落在 x 内的 {v} 个输出。",
+        "这是全互相关（{n} 个输出，包括两端只部分重叠的位置）：只保留 k 完全落在 x 内的 {v} 个输出。",
     "flip, transform, multiply, transform back, drop the K-1 wrapped outputs: that is conv2d_fft "
     "along one axis.":
         "翻转、变换、相乘、逆变换、丢掉 K-1 个回绕的输出：这就是沿一个轴的 conv2d_fft。",
     "2 x 32 x 16 x 16 x 25 = {count}, against {direct} direct: 2.25x fewer.":
-        "2 x 32 x 16 x 16 x 25 = {count}，直接法是 {direct}：少了 2.25 倍。",
+        "2 × 32 × 16 × 16 × 25 = {count}，直接法是 {direct}：乘法次数只有直接法的 1/2.25。",
     "count tiles (ceil(Ho/2) x ceil(Wo/2)), then 16 multiplies per tile for every image, filter "
     "and input channel.":
-        "先数块数（ceil(Ho/2) x ceil(Wo/2)），再对每张图像、每个卷积核、每个输入通道，每块乘 16 次。",
+        "先数分块数（ceil(Ho/2) × ceil(Wo/2)），再对每张图像、每个卷积核、每个输入通道，每个分块乘 16 次。",
     "you kept all {n} circular outputs: the first K-1 = {m1} wrapped around and mixed in samples "
     "from the far end. Keep [K-1:].":
         "你保留了全部 {n} 个循环输出：前 K-1 = {m1} 个发生了回绕，混进了另一端的样本。只保留 [K-1:]。",
@@ -955,7 +955,7 @@ ZH = {
     "(16 + 32 + 10 more).":
         "{value} 只数了权重：每个卷积核和线性层的每个输出还各有一个偏置（还要加 16 + 32 + 10）。",
     "the linear layer sees the *pooled* maps: 32 channels of 4×4 (pooling halves 8×8), not 8×8.":
-        "线性层看到的是*池化后*的特征图：32 个通道，每个 4×4（池化把 8×8 减半），不是 8×8。",
+        "线性层看到的是*汇聚后*的特征映射：32 个通道，每个 4×4（汇聚把 8×8 减半），不是 8×8。",
     "that is the two convolutions only; add the linear layer (32·4·4 inputs × 10 outputs + 10 "
     "biases).":
         "这只是两个卷积层；还要加上线性层（32·4·4 个输入 × 10 个输出 + 10 个偏置）。",
@@ -967,12 +967,12 @@ ZH = {
     "the linear layer's 10 biases are missing.": "漏了线性层的 10 个偏置。",
     "the convolutions' biases are missing: one per filter (16 + 32).": "漏了卷积层的偏置：每个卷积核一个（16 + 32）。",
     "the second pooling is not there: the linear layer sees 32 maps of 4×4.":
-        "这里并没有第二次池化：线性层看到的是 32 张 4×4 的特征图。",
+        "这里并没有第二次汇聚：线性层看到的是 32 个 4×4 的特征映射。",
     "{value} is not it. Count layer by layer: a conv's weight has shape (out, in, 3, 3) plus out "
     "biases; the linear's weight is (10, inputs) plus 10 biases; ReLU, pooling and flatten learn "
     "nothing.":
-        "{value} 不对。逐层数：卷积层的权重形状是 (out, in, 3, 3)，另有 out 个偏置；线性层的权重是 "
-        "(10, 输入数)，另有 10 个偏置；ReLU、池化和展平不学习任何参数。",
+        "{value} 不对。逐层数：卷积层的权重形状是 (out, in, 3, 3)，另有 out 个偏置；线性层的权重形状是 "
+        "(10, n)（n 是它的输入个数），另有 10 个偏置；ReLU、汇聚和展平不学习任何参数。",
     "at x == 0 you passed dy through. ReLU has no slope there; take it as 0 (PyTorch does): use x > "
     "0, not x >= 0.":
         "在 x == 0 处你让 dy 通过了。ReLU 在那里没有斜率；取 0（PyTorch 就是这样）：用 x > 0，不是 x >= 0。",
@@ -993,7 +993,7 @@ ZH = {
         "你把 dy 复制到了每个窗口的全部四个位置。只有最大值到达了输出，所以只有它得到梯度；另外三个得到 0。",
     "you spread dy evenly over the window — that is average-pooling's backward. Max-pooling sends "
     "all of dy to the one maximum.":
-        "你把 dy 平均分到了窗口上——那是平均池化的反向传播。最大池化把全部 dy 都交给那个最大值。",
+        "你把 dy 平均分到了窗口上——那是平均汇聚的反向传播。最大汇聚把全部 dy 都交给那个最大值。",
     "you marked where the maxima are (1s): put dy's value there instead of 1.":
         "你标出了最大值的位置（1）：在那里放 dy 的值，而不是 1。",
     "you sent dy to each window's minimum; it belongs at the maximum (argmax).":
@@ -1001,7 +1001,7 @@ ZH = {
     "you put the maximum's value x there; it gets dy instead (the gradient, not the input).":
         "你在那里放的是最大值 x；应该放 dy（梯度，而不是输入）。",
     "you multiplied dy by x at the maximum; max-pooling's slope is 1 there: just dy.":
-        "你在最大值处把 dy 乘以了 x；最大池化在那里的斜率是 1：就是 dy。",
+        "你在最大值处把 dy 乘以了 x；最大汇聚在那里的斜率是 1：就是 dy。",
     "all zeros: each window's maximum receives that window's dy.": "全是零：每个窗口的最大值要收到该窗口的 dy。",
     "you forgot to divide by the batch size N = {n}: the loss is the *mean* over the batch, so "
     "every row's gradient carries 1/N.":

@@ -17,13 +17,13 @@ ZH = {
     '{where}, dx fails the gradient check (compared with a numerical gradient); the largest relative error is {err:.3g}.':
         '{where}，dx 没有通过梯度检验（与数值梯度比较）；最大相对误差为 {err:.3g}。',
     "your layer gives the right y, dx, dw and db for batches, channels, filters, stride 2, padding and a non-square kernel, matches convkit's oracle and passes a numerical gradient check. Notebook 11 trains a network with it.":
-        '你的层对批量、多通道、多个滤波器、步幅 2、填充和非正方形卷积核都给出了正确的 y、dx、dw 和 db，与 convkit 的参考实现一致，并通过了数值梯度检验。Notebook 11 会用它训练一个网络。',
+        '你的层对批量、多通道、多个卷积核、步幅 2、填充和非正方形卷积核都给出了正确的 y、dx、dw 和 db，与 convkit 的参考实现一致，并通过了数值梯度检验。notebook 11 会用它训练一个网络。',
     '{where}, y has shape {got}; expected 4 axes (N, F, Ho, Wo) = {want}.':
         '{where}，y 的形状是 {got}；应有 4 个轴 (N, F, Ho, Wo) = {want}。',
     '{where}, y has shape {got}: the batch and filter axes are swapped; expected (N, F, Ho, Wo) = {want}.':
-        '{where}，y 的形状是 {got}：批量轴和滤波器轴交换了；应为 (N, F, Ho, Wo) = {want}。',
+        '{where}，y 的形状是 {got}：批量轴和 F 轴（卷积核轴）交换了；应为 (N, F, Ho, Wo) = {want}。',
     '{where}, y has {c} channels — one per input channel. A filter sums over all C input channels and gives one output channel: y has F = {f} channels, shape {want}.':
-        '{where}，y 有 {c} 个通道——每个输入通道一个。一个滤波器对全部 C 个输入通道求和，得到一个输出通道：y 有 F = {f} 个通道，形状 {want}。',
+        '{where}，y 有 {c} 个通道——每个输入通道一个。一个卷积核对全部 C 个输入通道求和，得到一个输出通道：y 有 F = {f} 个通道，形状 {want}。',
     '{where}, y has shape {got}: that is the stride-1 output. With stride {s} the window jumps {s} pixels: Ho = (H + 2P - KH) // S + 1, so expected {want}.':
         '{where}，y 的形状是 {got}：这是步幅为 1 时的输出。步幅为 {s} 时窗口每次跳 {s} 个像素：Ho = (H + 2P - KH) // S + 1，所以应为 {want}。',
     '{where}, y has shape {got}: the padding is missing. Pad x with {p} zeros on every side of H and W first; expected {want}.':
@@ -33,7 +33,7 @@ ZH = {
     '{where}, y has shape {got}: height and width are swapped; expected {want}.':
         '{where}，y 的形状是 {got}：高和宽交换了；应为 {want}。',
     '{where}, y is right except for the bias: add b[f] to every output of filter f (b has shape (F,), so b[None, :, None, None]).':
-        '{where}，y 除了偏置以外都对：给滤波器 f 的每个输出加上 b[f]（b 的形状是 (F,)，所以用 b[None, :, None, None]）。',
+        '{where}，y 除了偏置以外都对：给卷积核 f 的每个输出加上 b[f]（b 的形状是 (F,)，所以用 b[None, :, None, None]）。',
     '{where}, y is a true convolution: you flipped (rotated) the kernel. A conv layer computes cross-correlation — no flip (notebook 01).':
         '{where}，y 是真正的卷积：你把卷积核翻转（旋转）了。卷积层计算的是互相关——不翻转（notebook 01）。',
     '{where}, y uses the kernel transposed: w[f, c, i, j] multiplies x[..., row + i, column + j] (i along H, j along W).':
@@ -41,13 +41,13 @@ ZH = {
     '{where}, y only uses input channel 0: sum over all C channels.':
         '{where}，y 只用了输入通道 0：要对全部 C 个通道求和。',
     '{where}, every output got the sum of all biases: filter f adds only its own b[f].':
-        '{where}，每个输出都加上了所有偏置之和：滤波器 f 只加它自己的 b[f]。',
+        '{where}，每个输出都加上了所有偏置之和：卷积核 f 只加它自己的 b[f]。',
     "{where}, y was padded with ones: pad with zeros (np.pad's default).":
         '{where}，y 是用 1 填充的：要用 0 填充（np.pad 的默认值）。',
     '{where}, in conv_forward':
         '{where}，在 conv_forward 中',
     '{where}, db is one number: each filter has its own bias, so db has shape (F,) = ({f},) — sum dy over every axis except the filter axis.':
-        '{where}，db 只是一个数：每个滤波器有自己的偏置，所以 db 的形状是 (F,) = ({f},)——对除滤波器轴以外的所有轴求和。',
+        '{where}，db 只是一个数：每个卷积核有自己的偏置，所以 db 的形状是 (F,) = ({f},)——对除 F 轴（卷积核轴）以外的所有轴求和。',
     '{where}, db has shape {got}, one row per image: the bias is shared by the whole batch, so sum over N too; expected ({f},).':
         '{where}，db 的形状是 {got}，每张图像一行：偏置由整个批量共享，所以也要对 N 求和；应为 ({f},)。',
     '{where}, db has shape {got}; expected (F,) = ({f},).':
@@ -63,19 +63,19 @@ ZH = {
     "{where}, dw only has image 0's contribution: dW is summed over the batch — every image used the same weights.":
         '{where}，dw 只有第 0 张图像的贡献：dW 要对批量求和——每张图像用的是同一组权重。',
     '{where}, dw is rotated by 180°: dW is not rotated — the indices of dy and x grow together (notebook 04).':
-        '{where}，dw 旋转了 180°：dW 不旋转——dy 和 x 的下标一起增长（notebook 04）。',
+        '{where}，dw 旋转了180度：dW 不旋转——dy 和 x 的下标一起增长（notebook 04）。',
     '{where}, dw ignores the stride in the backward pass: output (r, c) read the window at (r·{s}, c·{s}), so weight (i, j) met xpad[..., r·{s} + i, c·{s} + j] (notebook 05).':
         '{where}，dw 在反向传播中忽略了步幅：输出 (r, c) 读取的是位于 (r·{s}, c·{s}) 的窗口，所以权重 (i, j) 遇到的是 xpad[..., r·{s} + i, c·{s} + j]（notebook 05）。',
     '{where}, dw uses the unpadded x: the weights met the padded input, so correlate xpad (x with {p} zeros on every side) with dy.':
-        '{where}，dw 用了未填充的 x：权重遇到的是填充后的输入，所以要把 xpad（x 四周各填 {p} 个零）与 dy 做互相关。',
+        '{where}，dw 用了未填充的 x：权重遇到的是填充后的输入，所以要把 xpad（x 四周各填充 {p} 个零）与 dy 做互相关。',
     "{where}, dx has shape {got}; expected x's shape {want}.":
         '{where}，dx 的形状是 {got}；应为 x 的形状 {want}。',
     '{where}, dx ignores the stride in the backward pass: output (r, c) sends dy × w back to the window at (r·{s}, c·{s}), not (r, c) (notebook 05).':
         '{where}，dx 在反向传播中忽略了步幅：输出 (r, c) 把 dy × w 送回位于 (r·{s}, c·{s}) 的窗口，而不是 (r, c)（notebook 05）。',
     "{where}, dx only has filter 0's contribution: every filter read x, so dx sums over all F filters.":
-        '{where}，dx 只有滤波器 0 的贡献：每个滤波器都读了 x，所以 dx 要对全部 F 个滤波器求和。',
+        '{where}，dx 只有卷积核 0 的贡献：每个卷积核都读了 x，所以 dx 要对全部 F 个卷积核求和。',
     '{where}, dx uses the kernel rotated the wrong way: in the full correlation form the kernel is rotated 180° (notebook 03); in the scatter form (dy × w added onto each window) it is not rotated at all.':
-        '{where}，dx 用的卷积核方向不对：在完整互相关的写法中卷积核要旋转 180°（notebook 03）；在散射写法中（把 dy × w 加回每个窗口）则完全不旋转。',
+        '{where}，dx 用的卷积核方向不对：在全互相关的写法中卷积核要旋转180度（notebook 03）；在散布写法中（把 dy × w 加回每个窗口）则完全不旋转。',
     '{where}, dx is divided by the batch size N: each image gets its own gradient, nothing is averaged.':
         '{where}，dx 除以了批量大小 N：每张图像得到自己的梯度，不取平均。',
     '{where}, in conv_backward':
@@ -115,9 +115,9 @@ ZH = {
     '(d) is not it: the rotation in dX is not a convention — a transposed (unrotated) kernel gives wrong numbers there, as notebook 03 checked.':
         '(d) 不对：dX 中的旋转不是一种约定——用转置（不旋转）的卷积核会得到错误的数值，notebook 03 检验过。',
     'for x {h}x{w}, kernel {kh}x{kw}, stride {s}, padding {p}, dilation {d}':
-        '对 x {h}x{w}、卷积核 {kh}x{kw}、步幅 {s}、填充 {p}、膨胀 {d}',
+        '对 {h}×{w} 的 x、{kh}×{kw} 的卷积核、步幅 {s}、填充 {p}、膨胀 {d}',
     'dW = (X padded by P) correlated with (dZ with S − 1 zeros between its entries), read at step D — right for stride, padding, dilation and non-square kernels.':
-        'dW =（填充 P 后的 X）与（元素之间插入 S − 1 个零的 dZ）的互相关，按步长 D 读取——对步幅、填充、膨胀和非正方形卷积核都正确。',
+        'dW =（填充 P 后的 X）与（元素之间插入 S − 1 个零的 dZ）的互相关，再每隔 D 个取一个——对步幅、填充、膨胀和非正方形卷积核都正确。',
     '{where}, {count} of {size} entries of dw differ; the first is dw{first}: got {got:.6g}, expected {want:.6g}.':
         '{where}，dw 的 {size} 个元素中有 {count} 个不同；第一个是 dw{first}：得到 {got:.6g}，应为 {want:.6g}。',
     "k0 meets the window's top-left input, x0. Input 12 sits at row 2, column 2 of output 0's window.":
@@ -125,13 +125,13 @@ ZH = {
     "k4 is the centre of the kernel — it meets input 12 in output 4, whose window is centred on it. In output 0's window (rows 0-2, columns 0-2) input 12 is the bottom-right corner.":
         'k4 是卷积核的中心——它在输出 4 中遇到输入 12，因为那个窗口以输入 12 为中心。在输出 0 的窗口（第 0-2 行、第 0-2 列）里，输入 12 是右下角。',
     "12 is the input's id; the question asks for the kernel id written in panel z0 at input 12.":
-        '12 是输入的 id；问题问的是面板 z0 中写在输入 12 上的卷积核 id。',
+        '12 是输入的 id；问题问的是小图 z0 中写在输入 12 上的卷积核 id。',
     "k6 is the bottom-left weight; input 12 is in the window's bottom row but in its right column.":
         'k6 是左下角的权重；输入 12 在窗口的最下一行，但在最右一列。',
     "k8: input 12 is the bottom-right corner of output 0's window, so it meets the bottom-right weight. In output 4 it would meet k4, in output 8 k0.":
         'k8：输入 12 是输出 0 的窗口的右下角，所以它遇到右下角的权重。在输出 4 中它遇到 k4，在输出 8 中遇到 k0。',
     'find input 12 in panel z0 of the forward map: which row and column of the 3×3 window is it in? Kernel id = 3 × row + column.':
-        '在前向图的面板 z0 中找到输入 12：它在 3×3 窗口的哪一行、哪一列？卷积核 id = 3 × 行 + 列。',
+        '在前向图的小图 z0 中找到输入 12：它在 3×3 窗口的哪一行、哪一列？卷积核 id = 3 × 行 + 列。',
     'your kernel id':
         '你的卷积核 id',
     '9 is the count of an input that every window covering its neighbourhood reaches — here input (1, 2) is near the top: only the windows starting at rows 0 and 1 contain row 1.':
@@ -149,9 +149,9 @@ ZH = {
     'your count':
         '你的计数',
     '(b): in dW[i, j] = Σ dZ[a, b] · X[i + a, j + b] the indices of dZ and X grow together — a correlation. In dX, input p receives dZ[o] · K[p - o]: the kernel index runs against the output index, and that minus sign is the 180° rotation.':
-        '(b)：在 dW[i, j] = Σ dZ[a, b] · X[i + a, j + b] 中，dZ 和 X 的下标一起增长——这是互相关。在 dX 中，输入 p 得到 dZ[o] · K[p - o]：卷积核下标与输出下标反向变化，这个负号就是旋转 180 度。',
+        '(b)：在 dW[i, j] = Σ dZ[a, b] · X[i + a, j + b] 中，dZ 和 X 的下标一起增长——这是互相关。在 dX 中，输入 p 得到 dZ[o] · K[p - o]：卷积核下标与输出下标反向变化，这个负号就是旋转180度。',
     '1 = D − 1 would be the zeros of a dilated *kernel*. In the dW recipe dZ is spread by the *stride*: S − 1 zeros; the dilation D becomes the step at which the correlation is read.':
-        '1 = D − 1 是膨胀*卷积核*时插入的零的个数。在 dW 的做法中，dZ 是按*步幅*展开的：S − 1 个零；膨胀 D 变成读取互相关的步长。',
+        '1 = D − 1 是膨胀*卷积核*时插入的零的个数。在 dW 的做法中，dZ 是按*步幅*展开的：S − 1 个零；膨胀 D 则变成读取互相关时的间隔（每隔 D 个取一个）。',
     "3 is the spacing of dZ's entries (the stride); between two entries that leaves S − 1 zeros.":
         '3 是 dZ 元素之间的间距（步幅）；两个元素之间剩下 S − 1 个零。',
     'with stride 1 there would be none; with stride 3 neighbouring outputs are 3 input pixels apart, so their dZ entries are spread out.':
@@ -159,9 +159,9 @@ ZH = {
     'S + D is not a rule of the recipe: only the stride spreads dZ.':
         'S + D 不是这个做法的规则：只有步幅会展开 dZ。',
     '(S − 1)·D mixes the two knobs: only the stride spreads dZ (S − 1 zeros); the dilation is the step at which the correlation is read.':
-        '(S − 1)·D 把两个参数混在一起了：只有步幅展开 dZ（S − 1 个零）；膨胀是读取互相关的步长。',
+        '(S − 1)·D 把两个超参数混在一起了：只有步幅展开 dZ（S − 1 个零）；膨胀是读取互相关时的间隔。',
     'S − 1 = 2 zeros: dW is the padded X correlated with dZ spread by the stride, read at step D = 2 — stride and dilation swap roles.':
-        'S − 1 = 2 个零：dW 是填充后的 X 与按步幅展开的 dZ 的互相关，按步长 D = 2 读取——步幅和膨胀互换了角色。',
+        'S − 1 = 2 个零：dW 是填充后的 X 与按步幅展开的 dZ 的互相关，再每隔 D = 2 个取一个——步幅和膨胀互换了角色。',
     'go back to step 3 of the derivation: dZ_S[S·a, S·b] = dZ[a, b].':
         '回到推导的第 3 步：dZ_S[S·a, S·b] = dZ[a, b]。',
     'your number of zeros':
@@ -169,7 +169,7 @@ ZH = {
     "{where}, dw has shape {got}; expected the kernel's shape {want}.":
         '{where}，dw 的形状是 {got}；应为卷积核的形状 {want}。',
     '{where}, dw is rotated by 180°: dW is not rotated — the indices of dZ and X grow together.':
-        '{where}，dw 旋转了 180°：dW 不旋转——dZ 和 X 的下标一起增长。',
+        '{where}，dw 旋转了180度：dW 不旋转——dZ 和 X 的下标一起增长。',
     "24 is the input's size. cols has a column per output (2 × 4 = 8) and a row per kernel weight (9): every input pixel is copied once per window it sits in.":
         '24 是输入的大小。cols 每个输出一列（2 × 4 = 8），每个卷积核权重一行（9）：每个输入像素在它所在的每个窗口里各复制一次。',
     '8 is the number of outputs — the number of columns. Each column holds a whole 3×3 window: 9 entries.':
@@ -185,19 +185,19 @@ ZH = {
     'cols has one column per output and one row per kernel weight: (number of outputs) × 9.':
         'cols 每个输出一列、每个卷积核权重一行：（输出数）× 9。',
     '9 windows contain the pixel — but each window is read by all 8 filters, and each filter sends back its own dY × weight.':
-        '有 9 个窗口包含这个像素——但每个窗口被全部 8 个滤波器读取，每个滤波器都送回自己的 dY × 权重。',
+        '有 9 个窗口包含这个像素——但每个窗口被全部 8 个卷积核读取，每个卷积核都送回自己的 dY × 权重。',
     'the pixel belongs to one channel; the other channels have their own pixels. What multiplies the 9 windows is the number of filters, F = 8.':
-        '这个像素只属于一个通道；其他通道有它们自己的像素。乘以 9 个窗口的是滤波器的个数 F = 8。',
+        '这个像素只属于一个通道；其他通道有它们自己的像素。乘以 9 个窗口的是卷积核的个数 F = 8。',
     "the 3 channels do not add terms to one pixel's gradient: each channel's pixel gets its own dX. 9 windows × 8 filters.":
-        '3 个通道不会给同一个像素的梯度增加项：每个通道的像素有自己的 dX。9 个窗口 × 8 个滤波器。',
+        '3 个通道不会给同一个像素的梯度增加项：每个通道的像素有自己的 dX。9 个窗口 × 8 个卷积核。',
     "8 filters — and each reads the pixel in 9 windows (an interior pixel of a 3×3 kernel's participation count).":
-        '8 个滤波器——而每个滤波器在 9 个窗口里读取这个像素（3×3 卷积核下内部像素的参与度）。',
+        '8 个卷积核——而每个卷积核在 9 个窗口里读取这个像素（3×3 卷积核下内部像素的参与度）。',
     'channels × filters does not count windows: the pixel sits in 9 windows, each read by 8 filters.':
-        '通道数 × 滤波器数没有数窗口：这个像素位于 9 个窗口中，每个窗口被 8 个滤波器读取。',
+        '“通道数 × 卷积核数”没有把窗口数算进去：这个像素位于 9 个窗口中，每个窗口被 8 个卷积核读取。',
     '72 = 9 windows × 8 filters: every filter reads every input pixel, so dX sums over F (with all weights 1 and dY all ones, dX = F × the participation counts).':
-        '72 = 9 个窗口 × 8 个滤波器：每个滤波器都读取每个输入像素，所以 dX 要对 F 求和（权重全为 1、dY 全为 1 时，dX = F × 参与度）。',
+        '72 = 9 个窗口 × 8 个卷积核：每个卷积核都读取每个输入像素，所以 dX 要对 F 求和（权重全为 1、dY 全为 1 时，dX = F × 参与度）。',
     'count the windows that contain an interior pixel (its participation count), then how many filters read each window.':
-        '先数包含一个内部像素的窗口个数（它的参与度），再数每个窗口被多少个滤波器读取。',
+        '先数包含一个内部像素的窗口个数（它的参与度），再数每个窗口被多少个卷积核读取。',
     'your answer is still empty: replace the ... with a letter in quotes, e.g. "a".':
         '你的答案还是空的：把 ... 换成一个带引号的字母，例如 "a"。',
     'answer with one letter in quotes, e.g. "a"; got a {kind}.':
@@ -211,7 +211,7 @@ ZH = {
     '{where}, dw has shape {got}: height and width are swapped; expected (KH, KW) = {want}.':
         '{where}，dw 的形状是 {got}：高和宽交换了；应为 (KH, KW) = {want}。',
     '{where}, dw has shape {got}: that is the whole correlation. Keep only the entries at step D = {d}, the first KH × KW = {want}.':
-        '{where}，dw 的形状是 {got}：这是整个互相关的结果。只保留按步长 D = {d} 读取的元素，即前 KH × KW = {want} 个。',
+        '{where}，dw 的形状是 {got}：这是整个互相关的结果。只保留每隔 D = {d} 个取出的元素，即前 KH × KW = {want} 个。',
     '{where}, dw ignores the padding: the weights met the padded input, so correlate X padded by P = {p} with the spread dZ.':
         '{where}，dw 忽略了填充：权重遇到的是填充后的输入，所以要把填充 P = {p} 后的 X 与展开后的 dZ 做互相关。',
     "{where}, dw has x's shape {got}: that looks like dX. dW has the kernel's shape {want}.":
@@ -219,9 +219,9 @@ ZH = {
     '{where}, dw ignores the stride: spread dZ first — S − 1 = {z} zeros between neighbouring entries — because output (a, b) read the window at (S·a, S·b).':
         '{where}，dw 忽略了步幅：先展开 dZ——在相邻元素之间插入 S − 1 = {z} 个零——因为输出 (a, b) 读取的是位于 (S·a, S·b) 的窗口。',
     '{where}, dw ignores the dilation: read the correlation at step D = {d} (positions 0, D, 2D, …), not at every position.':
-        '{where}，dw 忽略了膨胀：要按步长 D = {d} 读取互相关（位置 0、D、2D、…），而不是每个位置都读。',
+        '{where}，dw 忽略了膨胀：读取互相关时要每隔 D = {d} 个取一个（位置 0、D、2D、…），而不是每个位置都取。',
     '{where}, dw swaps stride and dilation: spread dZ by the stride S = {s} and read at step D = {d}, not the other way round.':
-        '{where}，dw 把步幅和膨胀弄反了：要按步幅 S = {s} 展开 dZ，按步长 D = {d} 读取，而不是反过来。',
+        '{where}，dw 把步幅和膨胀弄反了：要按步幅 S = {s} 展开 dZ，再每隔 D = {d} 个取一个，而不是反过来。',
     '{where}, dw is transposed: entry [i, j] belongs at [j, i].':
         '{where}，dw 转置了：元素 [i, j] 应该在 [j, i]。',
 }
