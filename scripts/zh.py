@@ -6,6 +6,10 @@
     .venv/bin/python scripts/zh.py check           # exit 1 on stale/missing/extra blocks or
                                                    # zh notebooks that differ from `build`
     make zh                                        # build + execute the zh notebooks
+    .venv/bin/python scripts/zh.py messages        # stale/missing translations of the course's
+                                                   # message catalogs (convkit_course/**/*.toml)
+    .venv/bin/python scripts/zh.py stamp-message FILE ID...   # "ID's Chinese is reviewed"
+    .venv/bin/python scripts/zh.py stamp-message FILE --new   # stamp messages with no en_hash yet
 
 A translation file holds one block per English *markdown* cell, in cell order::
 
@@ -349,6 +353,44 @@ def old_english(en_path: pathlib.Path, cell_id: str, hash_: str) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------
+# message catalogs (convkit_course/i18n.py): TOML tables with en, zh and en_hash
+
+def catalogs() -> list[pathlib.Path]:
+    return sorted((ROOT / "convkit_course").rglob("*.toml"))
+
+
+def message_problems() -> list[str]:
+    from convkit_course.i18n import Catalog
+    return [p for path in catalogs() for p in Catalog(path).problems()]
+
+
+def stamp_message(path: pathlib.Path, ids: list[str]) -> int:
+    """Write ``en_hash`` (of today's English) into the tables ``ids`` of a catalog; ``--new``:
+    every table that has none.  Keeps the file's text otherwise (comments, order)."""
+    from convkit_course.i18n import Catalog, english_hash
+    entries = Catalog(path).entries
+    if ids == ["--new"]:
+        ids = [i for i, e in entries.items() if "en_hash" not in e]
+    unknown = [i for i in ids if i not in entries]
+    if unknown:
+        raise SystemExit(f"{path}: no message {unknown}")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    out, table = [], None
+    for line in lines:
+        header = re.fullmatch(r"\[([^\]]+)\]\s*", line)
+        if header:
+            table = header[1].strip()
+        if table in ids and line.startswith("en_hash"):
+            continue  # rewritten after zh
+        out.append(line)
+        if table in ids and line.startswith("zh ="):
+            out.append(f'en_hash = "{english_hash(entries[table]["en"])}"')
+    path.write_text("\n".join(out), encoding="utf-8")
+    print(f"stamped {len(ids)} message(s) in {path}")
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
 # commands
 
 def skeleton(number: str, en_dir: pathlib.Path) -> int:
@@ -447,6 +489,11 @@ def main(argv: list[str]) -> int:
     p.add_argument("ids", nargs="+")
     sub.add_parser("build", help="write notebooks/zh/NN_slug.ipynb for every English notebook")
     sub.add_parser("check", help="exit 1 listing stale/missing/extra blocks and stale zh notebooks")
+    sub.add_parser("messages", help="exit 1 listing stale/missing translations of the catalogs")
+    p = sub.add_parser("stamp-message", help="mark messages of a catalog as reviewed (en_hash)")
+    p.add_argument("file", type=pathlib.Path)
+    p.add_argument("ids", nargs="*")
+    p.add_argument("--new", action="store_true", help="every message that has no en_hash yet")
     args = parser.parse_args(argv)
     set_root(args.root.resolve())
     en_dir = args.en.resolve() if args.en else EN_DIR
@@ -456,6 +503,14 @@ def main(argv: list[str]) -> int:
         return stamp(args.number, args.ids, en_dir)
     if args.command == "build":
         return build(en_dir)
+    if args.command == "messages":
+        found = message_problems()
+        print("\n".join(found) or f"{len(catalogs())} message catalogs up to date.")
+        return 1 if found else 0
+    if args.command == "stamp-message":
+        if not args.ids and not args.new:
+            parser.error("stamp-message: name the message ids, or --new")
+        return stamp_message(args.file.resolve(), ["--new"] if args.new else args.ids)
     return check(en_dir)
 
 

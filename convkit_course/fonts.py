@@ -1,0 +1,169 @@
+"""The Chinese font the course brings, for matplotlib and for JupyterLab.
+
+A fresh Linux machine has no CJK font at all: matplotlib draws boxes ("tofu") for Chinese
+text, and so does the browser.  The course therefore installs one with its other packages:
+**Noto Sans SC** (Noto Sans CJK 2.004, the Simplified Chinese subset OTF as Google and Adobe
+publish it in ``notofonts/noto-cjk``, SIL Open Font License 1.1), packaged on the package index
+as ``pylopdf-fonts-zh-cn`` (a data-only package: the font file and its path, no dependencies).
+
+* **matplotlib**: :func:`cjk_families` registers the bundled font and names the CJK families
+  a drawing falls back to for Chinese characters: the machine's own Simplified Chinese fonts
+  first where present (PingFang SC on macOS, Microsoft YaHei on Windows, Noto Sans CJK SC or
+  Source Han Sans SC on Linux), then the bundled one.  Latin text stays in DejaVu Sans, so
+  the English figures do not change.  :func:`bundled_only` pins the bundled font (the
+  committed ``figures/zh/`` must look the same on every machine).  ``set_language("zh")``
+  makes pyplot's own figures fall back to the same fonts (:func:`use_in_matplotlib`).
+* **JupyterLab**: a custom stylesheet (``convkit_course/jupyter/custom.css``) adds the same
+  families to JupyterLab's fonts and declares Noto Sans SC as a web font, served by the
+  JupyterLab server from the installed package, so a browser without any CJK font still shows
+  Chinese.  ``postBuild`` (run by ``make lab``) installs the server setting that loads it
+  (:func:`jupyter_server_config`, ``python -m convkit_course.fonts jupyter-config``).
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import pathlib
+import re
+import sys
+
+__all__ = ["BUNDLED_FAMILY", "SYSTEM_FAMILIES", "CSS_FAMILIES", "bundled_path", "cjk_families",
+           "has_cjk", "bundled_only", "use_in_matplotlib", "jupyter_custom_dir",
+           "jupyter_server_config"]
+
+BUNDLED_FAMILY = "Noto Sans SC"
+# Simplified Chinese fonts a machine may have, preferred to the bundled one where present.
+SYSTEM_FAMILIES = ("PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC",
+                   "Source Han Sans SC", "WenQuanYi Micro Hei")
+# The same list for a browser (SVG text, JupyterLab), the bundled web font last.
+CSS_FAMILIES = ", ".join(f"'{name}'" for name in (*SYSTEM_FAMILIES, BUNDLED_FAMILY))
+
+_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef]")
+_state = {"bundled_only": False, "rc_before": None}
+
+
+def has_cjk(text):
+    """Whether ``text`` holds a Chinese character or full-width punctuation."""
+    return bool(_CJK.search(text))
+
+
+def bundled_path():
+    """The bundled Noto Sans SC (a ``pathlib.Path``), or None when the package is missing."""
+    try:
+        from pylopdf_fonts_zh_cn import sans_path
+    except ImportError:
+        return None
+    path = pathlib.Path(sans_path())
+    return path if path.is_file() else None
+
+
+@functools.lru_cache(maxsize=None)
+def _register_bundled():
+    """Add the bundled font to matplotlib's font list (once); its family name, or None."""
+    path = bundled_path()
+    if path is None:
+        return None
+    import dataclasses
+    from matplotlib import font_manager
+    manager = font_manager.fontManager
+    manager.addfont(str(path))
+    # The font has one weight.  Bold Chinese text (titles) uses it, as it would anyway, but
+    # with a bold entry matplotlib does not log "Failed to find font weight bold" into the
+    # notebook for every title.
+    regular = next(e for e in manager.ttflist if pathlib.Path(e.fname) == path)
+    manager.ttflist.append(dataclasses.replace(regular, weight=700))
+    cached = getattr(manager, "_findfont_cached", None)
+    if cached is not None:
+        cached.cache_clear()
+    return BUNDLED_FAMILY
+
+
+@functools.lru_cache(maxsize=None)
+def _system_families():
+    from matplotlib import font_manager
+    names = {entry.name for entry in font_manager.fontManager.ttflist}
+    return tuple(name for name in SYSTEM_FAMILIES if name in names)
+
+
+def cjk_families():
+    """The font families matplotlib falls back to for Chinese text, best first.
+
+    System fonts where present, then the bundled Noto Sans SC; only the bundled one inside
+    :func:`bundled_only`.  Only families that exist are named (matplotlib warns about the
+    others).  Raises RuntimeError when there is no CJK font at all.
+    """
+    bundled = _register_bundled()
+    found = () if _state["bundled_only"] else _system_families()
+    families = found + ((bundled,) if bundled else ())
+    if not families:
+        raise RuntimeError("no Chinese font: install the course's font package "
+                           "(pip install pylopdf-fonts-zh-cn) or a system CJK font")
+    return families
+
+
+@contextlib.contextmanager
+def bundled_only():
+    """Draw Chinese text with the bundled font only inside this block (reproducible figures)."""
+    before, _state["bundled_only"] = _state["bundled_only"], True
+    try:
+        yield
+    finally:
+        _state["bundled_only"] = before
+
+
+def use_in_matplotlib(on=True):
+    """Let pyplot's figures fall back to the CJK fonts (``set_language("zh")`` calls this).
+
+    Appends :func:`cjk_families` to ``rcParams["font.family"]``; Latin text keeps the font it
+    had.  ``on=False`` restores the families of before.
+    """
+    import matplotlib
+    if on:
+        if _state["rc_before"] is None:
+            _state["rc_before"] = list(matplotlib.rcParams["font.family"])
+        matplotlib.rcParams["font.family"] = _state["rc_before"] + list(cjk_families())
+    elif _state["rc_before"] is not None:
+        matplotlib.rcParams["font.family"] = _state["rc_before"]
+        _state["rc_before"] = None
+
+
+# ------------------------------------------------------------------------------ JupyterLab
+def jupyter_custom_dir():
+    """The folder of the course's JupyterLab stylesheet (``custom.css``)."""
+    return pathlib.Path(__file__).resolve().parent / "jupyter"
+
+
+def jupyter_server_config(config_dir=None):
+    """The Jupyter server settings that load the course's stylesheet and serve its font.
+
+    JupyterLab loads ``/custom/custom.css`` when ``LabApp.custom_css`` is on; the server finds
+    ``/custom/...`` files in ``ServerApp.static_custom_path``: the course's stylesheet, the
+    bundled font's folder, then the user's own ``<jupyter config dir>/custom`` (the default).
+    """
+    if config_dir is None:
+        from jupyter_core.paths import jupyter_config_dir
+        config_dir = jupyter_config_dir()
+    paths = [str(jupyter_custom_dir())]
+    font = bundled_path()
+    if font is not None:
+        paths.append(str(font.parent))
+    paths.append(str(pathlib.Path(config_dir) / "custom"))
+    return {"LabApp": {"custom_css": True}, "ServerApp": {"static_custom_path": paths}}
+
+
+def main(argv):
+    """``python -m convkit_course.fonts jupyter-config FILE``: write the server settings."""
+    if len(argv) != 2 or argv[0] != "jupyter-config":
+        print(__doc__.split("\n")[0] + "\nusage: python -m convkit_course.fonts jupyter-config FILE",
+              file=sys.stderr)
+        return 2
+    path = pathlib.Path(argv[1])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(jupyter_server_config(), indent=2) + "\n", encoding="utf-8")
+    print(f"fonts: JupyterLab loads the course's CJK font settings from {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
