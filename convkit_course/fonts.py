@@ -64,26 +64,36 @@ def _register_bundled():
     path = bundled_path()
     if path is None:
         return None
+    from matplotlib import font_manager
+    font_manager.fontManager.addfont(str(path))
+    _bold_alias(BUNDLED_FAMILY)
+    return BUNDLED_FAMILY
+
+
+def _bold_alias(family):
+    """A CJK font with one weight serves bold text too (as it would anyway), announced as
+    bold so that matplotlib does not log "Failed to find font weight bold" into the notebook
+    for every bold title."""
     import dataclasses
     from matplotlib import font_manager
     manager = font_manager.fontManager
-    manager.addfont(str(path))
-    # The font has one weight.  Bold Chinese text (titles) uses it, as it would anyway, but
-    # with a bold entry matplotlib does not log "Failed to find font weight bold" into the
-    # notebook for every title.
-    regular = next(e for e in manager.ttflist if pathlib.Path(e.fname) == path)
-    manager.ttflist.append(dataclasses.replace(regular, weight=700))
-    cached = getattr(manager, "_findfont_cached", None)
-    if cached is not None:
-        cached.cache_clear()
-    return BUNDLED_FAMILY
+    faces = [e for e in manager.ttflist if e.name == family]
+    weights = {font_manager.weight_dict.get(e.weight, e.weight) for e in faces}
+    if faces and not any(int(w) >= 600 for w in weights):
+        manager.ttflist.append(dataclasses.replace(faces[0], weight=700))
+        cached = getattr(manager, "_findfont_cached", None)
+        if cached is not None:
+            cached.cache_clear()
 
 
 @functools.lru_cache(maxsize=None)
 def _system_families():
     from matplotlib import font_manager
     names = {entry.name for entry in font_manager.fontManager.ttflist}
-    return tuple(name for name in SYSTEM_FAMILIES if name in names)
+    found = tuple(name for name in SYSTEM_FAMILIES if name in names)
+    for name in found:
+        _bold_alias(name)
+    return found
 
 
 def cjk_families():

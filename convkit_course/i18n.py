@@ -41,6 +41,8 @@ def set_language(language):
     if language not in LANGUAGES:
         raise ValueError(f"set_language: language must be one of {LANGUAGES}, got {language!r}")
     _state["language"] = language
+    from . import fonts  # pyplot's own figures (titles, labels) get the CJK fonts in Chinese
+    fonts.use_in_matplotlib(language == "zh")
 
 
 def get_language():
