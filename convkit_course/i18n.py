@@ -22,6 +22,7 @@ switching the language re-renders what is already on screen the next time it is 
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import pathlib
@@ -29,8 +30,8 @@ import re
 import string
 import tomllib
 
-__all__ = ["LANGUAGES", "set_language", "get_language", "english_hash", "Catalog", "Message",
-           "spaced"]
+__all__ = ["LANGUAGES", "set_language", "get_language", "language", "english_hash", "Catalog",
+           "Message", "spaced"]
 
 LANGUAGES = ("en", "zh")
 _state = {"language": "en"}
@@ -48,6 +49,17 @@ def set_language(language):
 def get_language():
     """The language the course speaks now: ``"en"`` or ``"zh"``."""
     return _state["language"]
+
+
+@contextlib.contextmanager
+def language(name):
+    """Speak ``name`` inside this block, then the language of before (``figures`` draws both)."""
+    before = get_language()
+    set_language(name)
+    try:
+        yield
+    finally:
+        set_language(before)
 
 
 def english_hash(text):
