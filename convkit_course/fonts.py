@@ -13,11 +13,14 @@ as ``pylopdf-fonts-zh-cn`` (a data-only package: the font file and its path, no 
   the English figures do not change.  :func:`bundled_only` pins the bundled font (the
   committed ``figures/zh/`` must look the same on every machine).  ``set_language("zh")``
   makes pyplot's own figures fall back to the same fonts (:func:`use_in_matplotlib`).
-* **JupyterLab**: a custom stylesheet (``convkit_course/jupyter/custom.css``) adds the same
+* **JupyterLab**: a stylesheet (``convkit_course/jupyter/convkit.css``) adds the same
   families to JupyterLab's fonts and declares Noto Sans SC as a web font, served by the
-  JupyterLab server from the installed package, so a browser without any CJK font still shows
-  Chinese.  ``postBuild`` (run by ``make lab``) installs the server setting that loads it
-  (:func:`jupyter_server_config`, ``python -m convkit_course.fonts jupyter-config``).
+  JupyterLab server from the installed font package, so a browser without any CJK font still
+  shows Chinese (the browser downloads it only for characters no local font has).
+  ``postBuild`` (run by ``make lab``) installs it (:func:`install_jupyter`,
+  ``python -m convkit_course.fonts jupyter-config FILE``): JupyterLab's custom CSS on, the
+  font folder served at ``/static/``, the stylesheet imported by ``custom/custom.css`` of the
+  Jupyter config folder.
 """
 from __future__ import annotations
 
@@ -29,8 +32,8 @@ import re
 import sys
 
 __all__ = ["BUNDLED_FAMILY", "SYSTEM_FAMILIES", "CSS_FAMILIES", "bundled_path", "cjk_families",
-           "has_cjk", "bundled_only", "use_in_matplotlib", "jupyter_custom_dir",
-           "jupyter_server_config"]
+           "has_cjk", "bundled_only", "use_in_matplotlib", "jupyter_stylesheet",
+           "jupyter_server_config", "install_jupyter"]
 
 BUNDLED_FAMILY = "Noto Sans SC"
 # Simplified Chinese fonts a machine may have, preferred to the bundled one where present.
@@ -139,39 +142,59 @@ def use_in_matplotlib(on=True):
 
 
 # ------------------------------------------------------------------------------ JupyterLab
-def jupyter_custom_dir():
-    """The folder of the course's JupyterLab stylesheet (``custom.css``)."""
-    return pathlib.Path(__file__).resolve().parent / "jupyter"
+CSS_IMPORT = '@import url("convkit.css");  /* the course\'s Chinese fonts (convkit_course/fonts.py) */'
 
 
-def jupyter_server_config(config_dir=None):
-    """The Jupyter server settings that load the course's stylesheet and serve its font.
+def jupyter_stylesheet():
+    """The course's stylesheet for JupyterLab (``convkit_course/jupyter/convkit.css``)."""
+    return pathlib.Path(__file__).resolve().parent / "jupyter" / "convkit.css"
 
-    JupyterLab loads ``/custom/custom.css`` when ``LabApp.custom_css`` is on; the server finds
-    ``/custom/...`` files in ``ServerApp.static_custom_path``: the course's stylesheet, the
-    bundled font's folder, then the user's own ``<jupyter config dir>/custom`` (the default).
+
+def jupyter_server_config():
+    """The Jupyter server settings: load ``custom/custom.css`` (``LabApp.custom_css``) and
+    serve the bundled font under ``/static/`` (``ServerApp.extra_static_paths``)."""
+    config = {"LabApp": {"custom_css": True}}
+    font = bundled_path()
+    if font is not None:
+        config["ServerApp"] = {"extra_static_paths": [str(font.parent)]}
+    return config
+
+
+def install_jupyter(prefix_config, config_dir=None):
+    """Make JupyterLab show Chinese with the course's fonts.
+
+    Writes the server settings to ``prefix_config`` (a JSON file, e.g. the environment's
+    ``etc/jupyter/jupyter_server_config.d/convkit.json``), copies the stylesheet to
+    ``<jupyter config dir>/custom/convkit.css`` (JupyterLab serves that folder at ``/custom/``)
+    and makes that folder's ``custom.css`` import it, keeping whatever the user wrote there.
+    Returns the files written.
     """
     if config_dir is None:
         from jupyter_core.paths import jupyter_config_dir
         config_dir = jupyter_config_dir()
-    paths = [str(jupyter_custom_dir())]
-    font = bundled_path()
-    if font is not None:
-        paths.append(str(font.parent))
-    paths.append(str(pathlib.Path(config_dir) / "custom"))
-    return {"LabApp": {"custom_css": True}, "ServerApp": {"static_custom_path": paths}}
+    prefix_config = pathlib.Path(prefix_config)
+    prefix_config.parent.mkdir(parents=True, exist_ok=True)
+    prefix_config.write_text(json.dumps(jupyter_server_config(), indent=2) + "\n",
+                             encoding="utf-8")
+    custom = pathlib.Path(config_dir) / "custom"
+    custom.mkdir(parents=True, exist_ok=True)
+    (custom / "convkit.css").write_text(jupyter_stylesheet().read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+    user_css = custom / "custom.css"
+    before = user_css.read_text(encoding="utf-8") if user_css.exists() else ""
+    if CSS_IMPORT not in before:  # @import must come first in a stylesheet
+        user_css.write_text(CSS_IMPORT + "\n" + before, encoding="utf-8")
+    return [prefix_config, custom / "convkit.css", user_css]
 
 
 def main(argv):
-    """``python -m convkit_course.fonts jupyter-config FILE``: write the server settings."""
+    """``python -m convkit_course.fonts jupyter-config FILE``: install the JupyterLab part."""
     if len(argv) != 2 or argv[0] != "jupyter-config":
         print(__doc__.split("\n")[0] + "\nusage: python -m convkit_course.fonts jupyter-config FILE",
               file=sys.stderr)
         return 2
-    path = pathlib.Path(argv[1])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(jupyter_server_config(), indent=2) + "\n", encoding="utf-8")
-    print(f"fonts: JupyterLab loads the course's CJK font settings from {path}")
+    for path in install_jupyter(argv[1]):
+        print(f"fonts: wrote {path}")
     return 0
 
 

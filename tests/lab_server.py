@@ -5,7 +5,7 @@ port, serving the folder ``root``, with everything it writes (settings, workspac
 files) under ``home``.  The app settings are the course's own defaults
 (``jupyterlab-settings/overrides.json``, what ``make lab`` and ``postBuild`` install: no news
 pop-up), and so is the server's stylesheet with the Chinese web font
-(``convkit_course.fonts.jupyter_server_config``, what ``postBuild`` installs); the user
+(``convkit_course.fonts.install_jupyter``, what ``postBuild`` installs); the user
 settings only make the run hands-free.  ``env`` adds to the server's environment (e.g. a
 ``FONTCONFIG_FILE``).  Yields the base URL; the server and its kernels stop on exit.
 """
@@ -68,13 +68,11 @@ def _write_settings(home):
 @contextlib.contextmanager
 def serve_lab(home: pathlib.Path, root: pathlib.Path, env=None):
     """Run JupyterLab on ``root`` with its state under ``home``; yield ``http://127.0.0.1:PORT``."""
-    from convkit_course.fonts import jupyter_server_config
+    from convkit_course.fonts import install_jupyter
 
     _write_settings(home)
     config = home / "config"
-    (config / "jupyter_server_config.json").parent.mkdir(parents=True, exist_ok=True)
-    (config / "jupyter_server_config.json").write_text(
-        json.dumps(jupyter_server_config(config)))
+    install_jupyter(config / "jupyter_server_config.json", config_dir=config)
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(config),
                JUPYTER_DATA_DIR=str(home / "data"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
                IPYTHONDIR=str(home / "ipython"), **(env or {}))
