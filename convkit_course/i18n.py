@@ -14,7 +14,7 @@ it, one table per message, keyed by a stable id::
 ``en_hash`` is the first 12 hex digits of the SHA-256 of the ``en`` text that the ``zh`` text
 translates (the scheme of the notebook translations, ``scripts/zh.py``).  Editing an English
 message without re-reviewing its translation leaves a stale hash, and
-``tests/test_i18n.py`` fails until a translator updates ``zh`` and the hash
+``tests/test_catalogs.py`` fails until a translator updates ``zh`` and the hash
 (``scripts/zh.py messages`` lists them; ``scripts/zh.py stamp-message FILE ID`` writes the new
 hash).  Texts are ``str.format`` templates with named ``{fields}``; a field may itself be a
 :class:`Message`, rendered in the same language.  A message is rendered when it is shown, so

@@ -42,7 +42,8 @@ code a Chinese student runs is the code the English notebook tests.  A stale cod
 English cell changed) is not used: ``build`` copies the English code instead, and ``check``
 lists it until a translator updates it (``skeleton`` prints the diff; ``stamp`` takes code
 ids too).  Cells without a code block are copied byte for byte.  Relative links
-that leave ``notebooks/`` (``../figures/...``, ``../README.md``) gain one ``../``; links to
+that leave ``notebooks/`` (``../README.md``) gain one ``../``; figures (``../figures/X.png``)
+become the Chinese figures (``../../figures/zh/X.png``, written by ``make figures``); links to
 notebooks (``NN_slug.ipynb``) stay, so they open the Chinese notebook next door; the link to
 the English edition is written ``../NN_slug.ipynb`` in a translation and kept as it is.
 Cell and notebook metadata (slide types, ``rise``) are the English ones, so re-run ``make zh``

@@ -33,32 +33,25 @@ def _uses_the_explorer(path):
     return "explore(" in path.read_text(encoding="utf-8")
 
 
+EDITIONS = [(path, "zh") for path in CHINESE] + [(path, "en") for path in ENGLISH]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("path", CHINESE, ids=[p.stem for p in CHINESE])
-def test_the_chinese_edition_shows_no_english(path):
+@pytest.mark.parametrize("path, edition", EDITIONS,
+                         ids=[f"{edition}-{path.stem}" for path, edition in EDITIONS])
+def test_a_student_sees_one_language(path, edition):
+    """zh: no English a Chinese student sees (translate it, or keep the term in glossary.toml);
+    en: no Chinese but the article's terms."""
     seen = student_text.collect(path)
     assert seen["printed"], "the notebook printed nothing: the collector is broken"
     if _uses_the_explorer(path):
         assert seen["explorers"] and seen["widget"], "the explorer's strings were not collected"
     assert not seen["missing_glyph"], seen["missing_glyph"]
-    found = {kind: [s for s in seen[kind] if student_text.english(s)]
-             for kind in student_text.KINDS}
-    assert not any(found.values()), (f"{path.name}: English a Chinese student sees "
-                                     "(translate it, or keep the term in glossary.toml):\n"
-                                     + _report(found))
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("path", ENGLISH, ids=[p.stem for p in ENGLISH])
-def test_the_english_edition_shows_no_chinese(path):
-    seen = student_text.collect(path)
-    assert seen["printed"], "the notebook printed nothing: the collector is broken"
-    if _uses_the_explorer(path):
-        assert seen["explorers"] and seen["widget"], "the explorer's strings were not collected"
-    assert not seen["missing_glyph"], seen["missing_glyph"]
-    found = {kind: [s for s in seen[kind] if student_text.chinese(s)]
-             for kind in student_text.KINDS}
-    assert not any(found.values()), f"{path.name}: Chinese in the English edition:\n" + _report(found)
+    other = student_text.english if edition == "zh" else student_text.chinese
+    found = {kind: [s for s in seen[kind] if other(s)] for kind in student_text.KINDS}
+    assert not any(found.values()), (f"{edition}/{path.name}: "
+                                     f"{'English' if edition == 'zh' else 'Chinese'} a student "
+                                     "of this edition sees:\n" + _report(found))
 
 
 @pytest.mark.parametrize("text, words", [
