@@ -26,23 +26,40 @@ no Output widget is used.
 Pure ipywidgets (no extra extension). A saved notebook reopened without a kernel shows
 "The explorer is not running: run this cell to start the explorer." instead of
 JupyterLab's "Error displaying widget".
+
+Every label, button, tooltip and status line comes from ``explorer.toml`` in the language of
+the moment (``convkit_course.set_language``); ``view=`` takes the English view names in both.
 """
 from __future__ import annotations
 
 import functools
 import html
 import numbers
+import pathlib
 
 import numpy as np
 
 from convkit import trace
 
 from . import diagrams
+from .i18n import Catalog
 from .diagrams.gridpaper import compact
 from .diagrams._common import marked_by, sum_formula
 from convkit.geometry import conv_geometry, pair
 
 __all__ = ["explore", "render", "VIEWS", "LIMITS", "MAX_CELLS", "LINKED", "Explorer"]
+
+MESSAGES = Catalog(pathlib.Path(__file__).with_name("explorer.toml"))
+
+
+def tr(message_id, **fields):
+    """A text of ``explorer.toml`` in the language of the moment."""
+    return MESSAGES.text(message_id, **fields)
+
+
+def _view(name):
+    """What the explorer calls view ``name`` ("forward map", ...) in the language of the moment."""
+    return tr("view." + name.replace(" ", "_").replace("-", "_"))
 
 # view label -> (diagram function, what the selected id names in that view)
 VIEWS = {
@@ -101,37 +118,38 @@ def describe(geom, kind, index):
     kw = dict(stride=geom.stride, padding=geom.padding, dilation=geom.dilation)
     wo = geom.output[1]
     cols = {"output": wo, "input": size[1], "weight": kernel[1]}[kind]
-    where = f"{kind} {index} (row {index // cols}, col {index % cols})"
+    where = tr("describe.where", kind=tr(f"kind.{kind}"), index=index, row=index // cols,
+               col=index % cols)
     if kind == "output":
         reads = trace.forward_map(size, kernel, **kw)[index // wo, index % wo]
         inputs = np.flatnonzero(reads >= 0)
         pads = kernel[0] * kernel[1] - inputs.size
-        tail = f"; {pads} of its taps sit on padding" if pads else ""
-        return f"{where} reads inputs {_ids(inputs)}{tail}"
+        tail = tr("describe.on_padding", pads=pads) if pads else ""
+        return tr("describe.reads", where=where, ids=_ids(inputs), tail=tail)
     if kind == "input":
         fed = trace.input_grad_map(size, kernel, **kw)[index // size[1], index % size[1]]
         outputs = np.flatnonzero(fed >= 0)
         if outputs.size == 0:
-            return f"{where} feeds no output: no window reaches it, so its gradient is 0"
-        return f"{where} feeds outputs {_ids(outputs)} (dX sums {_terms(outputs.size)})"
+            return tr("describe.feeds_none", where=where)
+        return tr("describe.feeds", where=where, ids=_ids(outputs), terms=_terms(outputs.size))
     touched = trace.weight_grad_map(size, kernel, **kw)[index // kernel[1], index % kernel[1]]
     outputs = np.flatnonzero(touched >= 0)
-    return f"{where} meets a real input in outputs {_ids(outputs)} (dW sums {_terms(outputs.size)})"
+    return tr("describe.meets", where=where, ids=_ids(outputs), terms=_terms(outputs.size))
 
 
 def _terms(n):
-    return "1 term" if n == 1 else f"{n} terms"
+    return tr("describe.term") if n == 1 else tr("describe.terms", n=n)
 
 
 def _ids(values):
-    return ", ".join(str(int(v)) for v in values) if len(values) else "none"
+    return ", ".join(str(int(v)) for v in values) if len(values) else tr("describe.none")
 
 
 def _geometry_line(geom):
     (h, w), (k, _), (ho, wo) = geom.input, geom.kernel, geom.output
-    return (f"{h}×{w} input, {k}×{k} kernel, stride {geom.stride[0]}, padding "
-            f"{geom.padding[0]}, dilation {geom.dilation[0]} → {ho}×{wo} output "
-            f"({ho * wo} outputs × {k * k} multiply-adds)")
+    return tr("status.geometry", h=h, w=w, k=k, stride=geom.stride[0],
+              padding=geom.padding[0], dilation=geom.dilation[0], ho=ho, wo=wo,
+              outputs=ho * wo, taps=k * k)
 
 
 def _short(formula, lines):
@@ -142,7 +160,7 @@ def _short(formula, lines):
     terms = formula.count("·")
     last = rows[-1].split(" + ")[-1].strip()
     return "\n".join(rows[:lines - 2] + [" " * rows[1].index("+") + f"+ … + {last}",
-                                          f"  ({terms} terms)"])
+                                          tr("formula.terms", n=terms)])
 
 
 def _stacked_is_larger(pictures, box):
@@ -174,13 +192,13 @@ def draw(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="for
     try:
         geom = conv_geometry((height, width), kernel, stride, padding, dilation)
     except (TypeError, ValueError) as error:
-        result["status"] = f"Cannot draw this geometry: {error}."
+        result["status"] = tr("status.cannot_draw", error=error)
         return result
     drawing, kind = VIEWS[view]
     n = element_count(geom, kind)
     if select is not None and not 0 <= select < n:
-        result["status"] = (f"Cannot highlight {kind} {select}: this geometry has {n} {kind}s "
-                            f"(ids 0–{n - 1}).")
+        result["status"] = tr("status.cannot_highlight", kind=tr(f"kind.{kind}"), select=select,
+                              n=n, kinds=tr(f"kinds.{kind}"), last=n - 1)
         return result
     status = _geometry_line(geom)
     args = ((height, width), kernel)
@@ -200,19 +218,19 @@ def draw(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="for
                 (box[0] / len(pictures), box[1]))
         if svg and not all(_legible(p, part, MIN_CELL_PX * (0.75 if linked else 1))
                            for p in pictures):
-            pictures, note = [], "too many cells to read at this size"
+            pictures, note = [], tr("status.too_small")
     elif not focus:
-        note = f"{cells_drawn(geom, view)} cells, too many to read at once"
+        note = tr("status.too_many_cells", cells=cells_drawn(geom, view))
     if not pictures:  # the focus view: asked for, or the fallback for a big geometry
         shown = 0 if select is None else select
         pictures = [diagrams.draw_focus(*args, **kw, view=FOCUS_OF[view], highlight=shown)]
         result["focus"], result["stack"] = True, False
         if note:
-            status += f"\nThe whole {view} would draw {note}: showing the focus view."
+            status += "\n" + tr("status.too_many", view=_view(view), note=note)
         if select is None:
-            status += f"\n(focus view of {kind} 0; pick one with the {kind} selector or ▶)"
+            status += "\n" + tr("status.focus_of", kind=tr(f"kind.{kind}"))
     if select is not None:
-        status += "\nSelected " + describe(geom, kind, select)
+        status += "\n" + tr("status.selected", what=describe(geom, kind, select))
         result["formula"] = _short(sum_formula(geom, kind, select, per_line=2), lines=6)
     result.update(status=status, pictures=pictures, error=False)
     return result
@@ -249,16 +267,17 @@ def render(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="f
 # --------------------------------------------------------------------------- the widget
 NONE = -1  # the selection dropdown's "nothing selected"
 
-PLACEHOLDER = ("The explorer is not running: run this cell to start the explorer.")
-# Shown before the widget's own output. While the live explorer follows it, CSS hides it;
-# in a saved notebook reopened without the widget's state, it stays and the dead widget
-# output after it ("Error displaying widget: model not found") is hidden instead.
-_PLACEHOLDER_HTML = f"""<div class="convkit-explorer-placeholder"
+PLACEHOLDER = MESSAGES.text("placeholder", "en")
+# Shown before the widget's own output (in the language of the moment). While the live
+# explorer follows it, CSS hides it; in a saved notebook reopened without the widget's state,
+# it stays and the dead widget output after it ("Error displaying widget: model not found")
+# is hidden instead.
+_PLACEHOLDER_HTML = """<div class="convkit-explorer-placeholder"
  style="font-size:18px;padding:12px 16px;border:2px dashed #888;border-radius:6px;
- color:#1a1a1a;background:#f6f6f6">{PLACEHOLDER}</div>
+ color:#1a1a1a;background:#f6f6f6">{text}</div>
 <style>
-.jp-OutputArea-child:has(.convkit-explorer-placeholder):has(+ .jp-OutputArea-child .convkit-explorer) {{display:none}}
-.jp-OutputArea-child:has(.convkit-explorer-placeholder) + .jp-OutputArea-child:not(:has(.convkit-explorer)) {{display:none}}
+.jp-OutputArea-child:has(.convkit-explorer-placeholder):has(+ .jp-OutputArea-child .convkit-explorer) {display:none}
+.jp-OutputArea-child:has(.convkit-explorer-placeholder) + .jp-OutputArea-child:not(:has(.convkit-explorer)) {display:none}
 </style>"""
 
 _CSS = f"""<style>
@@ -293,7 +312,7 @@ def _explorer_class():
 
         def _ipython_display_(self, **kwargs):
             from IPython.display import HTML, display
-            display(HTML(_PLACEHOLDER_HTML))
+            display(HTML(_PLACEHOLDER_HTML.replace("{text}", html.escape(tr("placeholder")))))
             display(self._repr_mimebundle_(), raw=True)
 
     return ExplorerBox
@@ -325,28 +344,28 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
     if view not in VIEWS:
         raise ValueError(f"view must be one of {list(VIEWS)}, got {view!r}")
 
-    labels = {"height": "input H", "width": "input W", "kernel": "kernel K", "stride": "stride",
-              "padding": "padding", "dilation": "dilation"}
+    labels = {name: tr(f"slider.{name}") for name in LIMITS}
     row = widgets.Layout(width="246px", height="28px")
     style = {"description_width": "62px"}
     sliders = {name: widgets.IntSlider(value=int(value), min=LIMITS[name][0], max=LIMITS[name][1],
                                        description=labels[name], continuous_update=False,
                                        layout=row, style=style)
                for name, value in start.items()}
-    view_box = widgets.Dropdown(options=list(VIEWS), value=view, description="view",
-                                layout=row, style=style)
-    select_box = widgets.Dropdown(options=[("none", NONE)], value=NONE, description="selected",
-                                  layout=row, style=style)
+    view_box = widgets.Dropdown(options=[(_view(name), name) for name in VIEWS], value=view,
+                                description=tr("control.view"), layout=row, style=style)
+    select_box = widgets.Dropdown(options=[(tr("control.none"), NONE)], value=NONE,
+                                  description=tr("control.selected"), layout=row, style=style)
     button = widgets.Layout(width="44px", height="32px")
-    prev_button = widgets.Button(description="◀", tooltip="previous", layout=button)
-    next_button = widgets.Button(description="▶", tooltip="next", layout=button)
+    prev_button = widgets.Button(description="◀", tooltip=tr("control.previous"), layout=button)
+    next_button = widgets.Button(description="▶", tooltip=tr("control.next"), layout=button)
     play = widgets.Play(value=0, min=0, max=0, interval=1500, show_repeat=False,
+                        tooltip=tr("control.play"),
                         layout=widgets.Layout(width="120px", height="32px"))
-    focus_box = widgets.ToggleButton(value=bool(focus), description="focus",
-                                     tooltip="the selected window, the kernel and the sum, large",
+    focus_box = widgets.ToggleButton(value=bool(focus), description=tr("control.focus"),
+                                     tooltip=tr("control.focus_tip"),
                                      layout=widgets.Layout(width="118px", height="30px"))
-    linked_box = widgets.ToggleButton(value=bool(linked), description="linked",
-                                      tooltip="the same selection in a second view beside it",
+    linked_box = widgets.ToggleButton(value=bool(linked), description=tr("control.linked"),
+                                      tooltip=tr("control.linked_tip"),
                                       layout=widgets.Layout(width="118px", height="30px"))
     status = widgets.HTML(layout=widgets.Layout(width="246px"))
     status.add_class("convkit-status")
@@ -376,7 +395,8 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
         count = element_count(geom, kind) if geom is not None else 0
         state["busy"] = True  # these assignments must not each trigger a redraw
         try:
-            select_box.options = [("none", NONE)] + [(f"{kind} {i}", i) for i in range(count)]
+            select_box.options = [(tr("control.none"), NONE)] + [
+                (tr("control.option", kind=tr(f"kind.{kind}"), index=i), i) for i in range(count)]
             select_box.value = keep if keep is not None and keep < count else NONE
             play.max = max(count - 1, 0)
             play.value = 0 if select_box.value == NONE else select_box.value
@@ -384,7 +404,8 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
             state["busy"] = False
         state["note"] = ""
         if keep is not None and select_box.value == NONE:
-            state["note"] = f"(selection {state['kind']} {keep} cleared: {note or 'gone'})"
+            state["note"] = tr("status.cleared", kind=tr(f"kind.{state['kind']}"), index=keep,
+                               why=note or tr("status.gone"))
         state["kind"] = kind
 
     def redraw():
@@ -413,7 +434,7 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
     def on_geometry(change):
         if state["busy"]:
             return
-        set_choices(current(), "not in this geometry")
+        set_choices(current(), tr("status.not_in_geometry"))
         redraw()
 
     def on_view(change):
@@ -423,8 +444,9 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
         before = current()
         set_choices(before if old_kind == new_kind else None)
         if before is not None and old_kind != new_kind:
-            state["note"] = (f"(selection {old_kind} {before} cleared: the {change['new']} "
-                             f"selects {new_kind}s)")
+            state["note"] = tr("status.cleared", kind=tr(f"kind.{old_kind}"), index=before,
+                               why=tr("status.other_kind", view=_view(change["new"]),
+                                      kinds=tr(f"kinds.{new_kind}")))
         redraw()
 
     def on_select(change):

@@ -1,12 +1,17 @@
 """Write every course figure into a directory: ``python -m convkit_course.figures [DIR]``.
 
 DIR defaults to ``./figures`` in the current directory; ``make figures`` writes the
-checkout's ``figures/``.  An installed package never writes into itself.
+checkout's ``figures/``.  An installed package never writes into itself.  Each figure is
+written twice: in English into DIR, in Chinese into DIR/zh/ under the same name (the Chinese
+notebooks link those).  The Chinese text is drawn with the bundled Noto Sans SC alone
+(:func:`convkit_course.fonts.bundled_only`), whatever fonts the machine has, so the PNGs are
+the same everywhere and show on any machine (the glyphs are pixels).
 
 Each file is named after the notebook that shows it and drawn by :mod:`convkit_course.diagrams`;
 this module only decides *which* drawings and *where* they go.
 
-How a stale figure is detected (:func:`check`, run by ``tests/test_figures.py``):
+How a stale figure is detected (:func:`check`, run by ``tests/test_figures.py`` for both
+languages):
 
 1. **Fingerprint, exact.** A SHA-256 of everything the figure draws — its size, every text
    (string, position, size, colour, rotation, alignment), every cell (corners, face and
@@ -35,10 +40,11 @@ from matplotlib.colors import to_hex
 from matplotlib.patches import FancyArrowPatch, Patch
 from matplotlib.text import Text
 
-from . import diagrams
+from . import diagrams, fonts
+from .i18n import LANGUAGES, language as speaking
 
 __all__ = ["FIGURES", "DPI", "READABLE_PX", "draw", "smallest_px", "fingerprint",
-           "write", "write_all", "check"]
+           "write", "write_all", "check", "language_dir"]
 
 DPI = 100
 RENDERER = f"matplotlib {matplotlib.__version__}"
@@ -95,13 +101,14 @@ def smallest_px(fig, screen=PROJECTOR):
         * DPI / 72 * scale
 
 
-def draw(name):
-    """Figure ``name`` as committed: drawn with the smallest text size (None, 12, 13, ...
-    points) that keeps every text at least READABLE_PX pixels when fitted to 1024x768."""
+def draw(name, language="en"):
+    """Figure ``name`` as committed, in ``language`` ("en" or "zh"): drawn with the smallest
+    text size (None, 12, 13, ... points) that keeps every text at least READABLE_PX pixels
+    when fitted to 1024x768."""
     from .diagrams.gridpaper import smallest_text
     drawing, kwargs = FIGURES[name]
     for points in (None, *range(12, 21)):
-        with smallest_text(points):
+        with smallest_text(points), speaking(language), fonts.bundled_only():
             fig = drawing(**kwargs)
         if smallest_px(fig) >= READABLE_PX:
             return fig
@@ -154,16 +161,26 @@ def _save(fig, path):
     return path
 
 
-def write(name, directory):
-    """Draw figure ``name`` and save it as a PNG (fingerprint in its metadata); return the path."""
-    return _save(draw(name), pathlib.Path(directory) / name)
+def language_dir(directory, language):
+    """Where the figures of ``language`` go: ``directory`` (English), ``directory/zh``."""
+    directory = pathlib.Path(directory)
+    return directory if language == "en" else directory / language
+
+
+def write(name, directory, language="en"):
+    """Draw figure ``name`` in ``language`` and save it as a PNG (fingerprint in its metadata)
+    into :func:`language_dir`; return the path."""
+    return _save(draw(name, language), language_dir(directory, language) / name)
 
 
 def write_all(directory):
-    """Write every course figure into ``directory``; return the paths."""
-    directory = pathlib.Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    return [write(name, directory) for name in FIGURES]
+    """Write every course figure into ``directory`` (English) and ``directory/zh`` (Chinese);
+    return the paths."""
+    paths = []
+    for language in LANGUAGES:
+        language_dir(directory, language).mkdir(parents=True, exist_ok=True)
+        paths += [write(name, directory, language) for name in FIGURES]
+    return paths
 
 
 def _stored(path):
@@ -176,8 +193,9 @@ def _stored(path):
             info.get("Software"))
 
 
-def check(directory, scratch=None):
-    """Compare the figures in ``directory`` with fresh drawings; return a list of problems.
+def check(directory, scratch=None, language="en"):
+    """Compare the figures of ``language`` in ``directory`` (see :func:`language_dir`) with
+    fresh drawings; return a list of problems.
 
     ``scratch``: a directory for fresh PNGs (and diff images); without it only the
     fingerprints are compared.
@@ -186,7 +204,9 @@ def check(directory, scratch=None):
     from matplotlib.testing.exceptions import ImageComparisonFailure
     from PIL import Image
 
-    directory = pathlib.Path(directory)
+    directory = language_dir(directory, language)
+    if scratch is not None:
+        scratch = language_dir(scratch, language)
     problems = [f"{path} is not written by `make figures` (delete it)"
                 for path in sorted(directory.glob("*.png")) if path.name not in FIGURES]
     for name in FIGURES:
@@ -195,7 +215,7 @@ def check(directory, scratch=None):
             problems.append(f"{committed} is missing")
             continue
         stored_print, renderer = _stored(committed)
-        fig = draw(name)
+        fig = draw(name, language)
         if stored_print != fingerprint(fig):
             problems.append(f"{committed} is stale: what it draws has changed")
             continue

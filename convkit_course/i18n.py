@@ -14,7 +14,7 @@ it, one table per message, keyed by a stable id::
 ``en_hash`` is the first 12 hex digits of the SHA-256 of the ``en`` text that the ``zh`` text
 translates (the scheme of the notebook translations, ``scripts/zh.py``).  Editing an English
 message without re-reviewing its translation leaves a stale hash, and
-``tests/test_i18n.py`` fails until a translator updates ``zh`` and the hash
+``tests/test_catalogs.py`` fails until a translator updates ``zh`` and the hash
 (``scripts/zh.py messages`` lists them; ``scripts/zh.py stamp-message FILE ID`` writes the new
 hash).  Texts are ``str.format`` templates with named ``{fields}``; a field may itself be a
 :class:`Message`, rendered in the same language.  A message is rendered when it is shown, so
@@ -22,6 +22,7 @@ switching the language re-renders what is already on screen the next time it is 
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import pathlib
@@ -29,8 +30,8 @@ import re
 import string
 import tomllib
 
-__all__ = ["LANGUAGES", "set_language", "get_language", "english_hash", "Catalog", "Message",
-           "spaced"]
+__all__ = ["LANGUAGES", "set_language", "get_language", "language", "english_hash", "Catalog",
+           "Message", "spaced"]
 
 LANGUAGES = ("en", "zh")
 _state = {"language": "en"}
@@ -41,11 +42,24 @@ def set_language(language):
     if language not in LANGUAGES:
         raise ValueError(f"set_language: language must be one of {LANGUAGES}, got {language!r}")
     _state["language"] = language
+    from . import fonts  # pyplot's own figures (titles, labels) get the CJK fonts in Chinese
+    fonts.use_in_matplotlib(language == "zh")
 
 
 def get_language():
     """The language the course speaks now: ``"en"`` or ``"zh"``."""
     return _state["language"]
+
+
+@contextlib.contextmanager
+def language(name):
+    """Speak ``name`` inside this block, then the language of before (``figures`` draws both)."""
+    before = get_language()
+    set_language(name)
+    try:
+        yield
+    finally:
+        set_language(before)
 
 
 def english_hash(text):

@@ -1,6 +1,8 @@
 #!/bin/sh
-# Install the browser that tests/test_browser.py drives: Debian's `chromium`, plus fonts so
-# the page and its screenshot show text (the notebooks' Chinese terms included) and emoji, not boxes.
+# Install the browser that tests/test_browser*.py drive: Debian's `chromium`, plus fonts so
+# the page and its screenshot show Latin text and emoji, not boxes.  No CJK font: the course
+# brings its own (Noto Sans SC, served by JupyterLab as a web font), and
+# tests/test_browser_cjk.py checks that Chinese shows without any system CJK font.
 # Playwright's own browser download does not work on these machines, so the test points
 # Python Playwright (installed by `pip install -e ".[test]"`) at the system chromium.
 # Idempotent: installs only the packages that are missing.  Needs apt and root (or sudo).
@@ -8,7 +10,7 @@
 #     sh scripts/install_browser.sh
 set -eu
 
-PACKAGES="chromium fonts-dejavu-core fonts-liberation fonts-wqy-microhei fonts-noto-color-emoji"
+PACKAGES="chromium fonts-dejavu-core fonts-liberation fonts-noto-color-emoji"
 
 missing=""
 for package in $PACKAGES; do

@@ -6,6 +6,10 @@
     .venv/bin/python scripts/zh.py check           # exit 1 on stale/missing/extra blocks or
                                                    # zh notebooks that differ from `build`
     make zh                                        # build + execute the zh notebooks
+    .venv/bin/python scripts/zh.py messages        # stale/missing translations of the course's
+                                                   # message catalogs (convkit_course/**/*.toml)
+    .venv/bin/python scripts/zh.py stamp-message FILE ID...   # "ID's Chinese is reviewed"
+    .venv/bin/python scripts/zh.py stamp-message FILE --new   # stamp messages with no en_hash yet
 
 A translation file holds one block per English *markdown* cell, in cell order::
 
@@ -19,9 +23,27 @@ the English text the block translates.  When the English cell changes, the hashe
 adds a block (hash ``TODO``, English text as the draft) for each new cell, and prints the
 English old -> new diff of each changed cell (the old text is looked up in git history).
 
-``build`` copies code cells byte for byte, except one line appended to the first code cell
-(:data:`LANGUAGE_LINE`, which switches the checkers' verdicts to Chinese).  Relative links
-that leave ``notebooks/`` (``../figures/...``, ``../README.md``) gain one ``../``; links to
+Code cells speak Chinese too.  Everything the course's own code shows (figures, the explorer,
+the checkers' verdicts) follows the one language switch, :data:`LANGUAGE_LINE`, which ``build``
+appends to the first code cell.  What a notebook's *own* code prints or draws (``print(f"...")``,
+a pyplot title) and its comments are translated like markdown, in an optional *code block* of
+the same file, keyed by the code cell's id and the hash of its English source::
+
+    <!-- code c07 | en 9b1c0d4e3f2a -->
+    ```python
+    print(f"{EPOCHS} 轮 × {steps_per_epoch} 步 = {len(losses)} 次 SGD 更新")  # 训练步数
+    ```
+
+The translation may change only words: string literals, the literal parts of f-strings
+(their fields may move, and their format specs change, e.g. for the width of Chinese
+characters) and comments.  :func:`code_translation_problems` compares the two cells with
+every string and comment blanked (``check`` and ``tests/test_zh.py`` fail otherwise), so the
+code a Chinese student runs is the code the English notebook tests.  A stale code block (the
+English cell changed) is not used: ``build`` copies the English code instead, and ``check``
+lists it until a translator updates it (``skeleton`` prints the diff; ``stamp`` takes code
+ids too).  Cells without a code block are copied byte for byte.  Relative links
+that leave ``notebooks/`` (``../README.md``) gain one ``../``; figures (``../figures/X.png``)
+become the Chinese figures (``../../figures/zh/X.png``, written by ``make figures``); links to
 notebooks (``NN_slug.ipynb``) stay, so they open the Chinese notebook next door; the link to
 the English edition is written ``../NN_slug.ipynb`` in a translation and kept as it is.
 Cell and notebook metadata (slide types, ``rise``) are the English ones, so re-run ``make zh``
@@ -31,6 +53,7 @@ code cells are kept from the previous zh notebook; ``make zh`` re-executes.
 from __future__ import annotations
 
 import argparse
+import ast
 import copy
 import difflib
 import hashlib
@@ -49,7 +72,9 @@ TR_DIR = ZH_DIR / "translations"
 
 LANGUAGE_LINE = 'from convkit_course import set_language; set_language("zh")  # 课程用中文显示'
 TODO = "TODO"
-MARKER = re.compile(r"^<!-- cell (?P<id>\S+) \| en (?P<hash>\S+) -->[ \t]*$", re.MULTILINE)
+MARKER = re.compile(r"^<!-- (?P<kind>cell|code) (?P<id>\S+) \| en (?P<hash>\S+) -->[ \t]*$",
+                    re.MULTILINE)
+FENCE = re.compile(r"\A```python\n(?P<code>.*?)\n?```\Z", re.S)
 HEADER = ("<!-- 中文版翻译 (Chinese translation) of notebooks/{name}: one block per English "
           "markdown cell; see scripts/zh.py. -->\n")
 # a relative link target in markdown or HTML: ](../x) or src="../x" / href="../x"
@@ -73,13 +98,15 @@ def source_hash(source: str) -> str:
 # translation files
 
 class Block:
-    """One ``<!-- cell ID | en HASH -->`` block of a translation file."""
+    """One ``<!-- cell ID | en HASH -->`` (markdown) or ``<!-- code ID | en HASH -->`` block of a
+    translation file; a code block's ``text`` is the code, without its ```` ```python ```` fence."""
 
-    def __init__(self, cell_id: str, hash_: str, text: str):
-        self.cell_id, self.hash, self.text = cell_id, hash_, text
+    def __init__(self, cell_id: str, hash_: str, text: str, kind: str = "cell"):
+        self.cell_id, self.hash, self.text, self.kind = cell_id, hash_, text, kind
 
     def render(self) -> str:
-        return f"<!-- cell {self.cell_id} | en {self.hash} -->\n{self.text}\n"
+        text = f"```python\n{self.text}\n```" if self.kind == "code" else self.text
+        return f"<!-- {self.kind} {self.cell_id} | en {self.hash} -->\n{text}\n"
 
 
 def parse_translation(text: str) -> list[Block]:
@@ -88,7 +115,14 @@ def parse_translation(text: str) -> list[Block]:
     blocks = []
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
-        blocks.append(Block(m["id"], m["hash"], text[m.end():end].strip("\n").rstrip()))
+        body = text[m.end():end].strip("\n").rstrip()
+        if m["kind"] == "code":
+            fenced = FENCE.match(body)
+            if fenced is None:
+                raise ValueError(f"code block {m['id']}: expected its code between ```python "
+                                 f"and ``` lines, got {body[:60]!r}")
+            body = fenced["code"]
+        blocks.append(Block(m["id"], m["hash"], body, m["kind"]))
     return blocks
 
 
@@ -100,9 +134,20 @@ def translation_path(name: str) -> pathlib.Path:
     return TR_DIR / (pathlib.Path(name).stem + ".md")
 
 
-def read_blocks(name: str) -> list[Block]:
+def read_all_blocks(name: str) -> list[Block]:
+    """Markdown and code blocks of a notebook's translation, in file order."""
     path = translation_path(name)
     return parse_translation(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def read_blocks(name: str) -> list[Block]:
+    """The markdown blocks of a notebook's translation."""
+    return [b for b in read_all_blocks(name) if b.kind == "cell"]
+
+
+def read_code_blocks(name: str) -> list[Block]:
+    """The code blocks of a notebook's translation (cells whose printed words are translated)."""
+    return [b for b in read_all_blocks(name) if b.kind == "code"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -126,21 +171,29 @@ def markdown_cells(nb) -> list:
 
 def localise_links(text: str) -> str:
     """Links that leave notebooks/ gain one ``../`` (the zh notebook sits one folder deeper);
-    links to ``../NN_slug.ipynb`` (the English edition) are kept."""
+    links to ``../NN_slug.ipynb`` (the English edition) are kept; figures (``../figures/X``)
+    become the Chinese figures (``../../figures/zh/X``, written by ``make figures``)."""
     def fix(m):
         rest = m["rest"]
         if re.match(r"[0-9][0-9]_[^/]*\.ipynb", rest):
             return m.group(0)
+        if rest.startswith("figures/") and not rest.startswith("figures/zh/"):
+            rest = "figures/zh/" + rest[len("figures/"):]
         return f"{m['lead']}../../{rest}"
     return RELATIVE_UP.sub(fix, text)
 
 
-def translated_notebook(en_path: pathlib.Path, blocks: list[Block], previous=None):
+def translated_notebook(en_path: pathlib.Path, blocks: list[Block], previous=None, code=None):
     """The zh notebook for ``en_path`` (an nbformat node). Markdown comes from ``blocks`` (the
-    English text where a block is missing); outputs of code cells whose source is unchanged
-    come from ``previous`` (the zh notebook on disk), other code cells have none."""
+    English text where a block is missing); code from ``code`` blocks that translate today's
+    English cell (``None``: the translation file's), else the English code; outputs of code
+    cells whose source is unchanged come from ``previous`` (the zh notebook on disk), other code
+    cells have none."""
     nb = nbformat.read(en_path, as_version=4)
     by_id = {b.cell_id: b for b in blocks}
+    if code is None:
+        code = read_code_blocks(en_path.name)
+    code_by_id = {b.cell_id: b for b in code}
     old_outputs = {}
     if previous is not None:
         old_outputs = {c.get("id"): c for c in previous.cells if c.cell_type == "code"}
@@ -153,6 +206,9 @@ def translated_notebook(en_path: pathlib.Path, blocks: list[Block], previous=Non
             else:
                 cell.source = localise_links(cell.source)
         elif cell.cell_type == "code":
+            block = code_by_id.get(cell.get("id"))
+            if block is not None and block.hash == source_hash(cell.source):
+                cell.source = block.text
             if first_code:
                 cell.source = cell.source.rstrip("\n") + "\n" + LANGUAGE_LINE
                 first_code = False
@@ -304,7 +360,8 @@ def notebook_problems(en_path: pathlib.Path) -> list[str]:
     if not zp.exists():
         return [f"{rel}: missing (run `scripts/zh.py build`)"]
     current = nbformat.read(zp, as_version=4)
-    want = translated_notebook(en_path, read_blocks(en_path.name), current)
+    want = translated_notebook(en_path, read_blocks(en_path.name), current,
+                               read_code_blocks(en_path.name))
     if comparable(current) != comparable(want):
         return [f"{rel}: differs from what `scripts/zh.py build` writes (run `make zh`)"]
     return []
@@ -322,10 +379,59 @@ def orphan_problems(en_dir: pathlib.Path | None = None) -> list[str]:
     return out
 
 
+def code_shape(source: str) -> str:
+    """A code cell's syntax tree with every string and comment blanked: what its translation
+    must keep.  Strings become "", an f-string keeps only its fields (as a sorted list of the
+    expressions, without format specs: word order and column widths may change)."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    tree = ast.parse(TransformerManager().transform_cell(source))
+
+    class Blank(ast.NodeTransformer):
+        def visit_Constant(self, node):
+            return ast.Constant("") if isinstance(node.value, str) else node
+
+        def visit_JoinedStr(self, node):
+            fields = sorted(ast.dump(self.visit(v.value)) for v in node.values
+                            if isinstance(v, ast.FormattedValue))
+            return ast.Call(ast.Name("fstring"), [ast.Constant(f) for f in fields], [])
+
+    return ast.dump(Blank().visit(tree))
+
+
+def code_translation_problems(en_path: pathlib.Path) -> list[str]:
+    """Code blocks that are stale, translate no code cell, or change more than words."""
+    nb = nbformat.read(en_path, as_version=4)
+    cells = {c.get("id"): c.source for c in nb.cells if c.cell_type == "code"}
+    tr = translation_path(en_path.name).relative_to(ROOT)
+    out, seen = [], set()
+    for b in read_code_blocks(en_path.name):
+        en = cells.get(b.cell_id)
+        if b.cell_id in seen:
+            out.append(f"{tr}: code {b.cell_id}: two code blocks")
+        seen.add(b.cell_id)
+        if en is None:
+            out.append(f"{tr}: code {b.cell_id}: extra block (no such English code cell)")
+        elif b.hash != source_hash(en):
+            out.append(f"{tr}: code {b.cell_id}: stale — English code changed (block {b.hash}, "
+                       f"English now {source_hash(en)}); update the Chinese, then `stamp` "
+                       "(until then the zh notebook runs the English code)")
+        else:
+            try:
+                same = code_shape(b.text) == code_shape(en)
+            except SyntaxError as error:
+                out.append(f"{tr}: code {b.cell_id}: not Python: {error}")
+                continue
+            if not same:
+                out.append(f"{tr}: code {b.cell_id}: the translation changes more than strings "
+                           "and comments (names, calls, numbers or f-string fields differ)")
+    return out
+
+
 def problems(en_dir: pathlib.Path | None = None, notebooks: bool = True) -> list[str]:
     out = []
     for en in english_notebooks(en_dir):
-        out += translation_problems(en) + fidelity_problems(en)
+        out += translation_problems(en) + fidelity_problems(en) + code_translation_problems(en)
         if notebooks:
             out += notebook_problems(en)
     return out + orphan_problems(en_dir)
@@ -361,16 +467,79 @@ def old_english(en_path: pathlib.Path, cell_id: str, hash_: str) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------
+# message catalogs (convkit_course/i18n.py): TOML tables with en, zh and en_hash
+
+def catalogs() -> list[pathlib.Path]:
+    return sorted((ROOT / "convkit_course").rglob("*.toml"))
+
+
+def message_problems() -> list[str]:
+    from convkit_course.i18n import Catalog
+    return [p for path in catalogs() for p in Catalog(path).problems()]
+
+
+def stamp_message(path: pathlib.Path, ids: list[str]) -> int:
+    """Write ``en_hash`` (of today's English) into the tables ``ids`` of a catalog; ``--new``:
+    every table that has none.  Keeps the file's text otherwise (comments, order)."""
+    from convkit_course.i18n import Catalog, english_hash
+    entries = Catalog(path).entries
+    if ids == ["--new"]:
+        ids = [i for i, e in entries.items() if "en_hash" not in e]
+    unknown = [i for i in ids if i not in entries]
+    if unknown:
+        raise SystemExit(f"{path}: no message {unknown}")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    out, table = [], None
+    for line in lines:
+        header = re.fullmatch(r"\[([^\]]+)\]\s*", line)
+        if header:
+            table = header[1].strip()
+        if table in ids and line.startswith("en_hash"):
+            continue  # rewritten after zh
+        out.append(line)
+        if table in ids and line.startswith("zh ="):
+            out.append(f'en_hash = "{english_hash(entries[table]["en"])}"')
+    path.write_text("\n".join(out), encoding="utf-8")
+    print(f"stamped {len(ids)} message(s) in {path}")
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
 # commands
+
+def _print_diff(en_path, cell_id, old_hash, source):
+    before = old_english(en_path, cell_id, old_hash)
+    if before is None:
+        print("   (the English text it translated is not in git history)")
+        print("   English now:\n" + "\n".join("   | " + s for s in source.splitlines()))
+    else:
+        sys.stdout.writelines(difflib.unified_diff(
+            before.splitlines(keepends=True), source.splitlines(keepends=True),
+            "English before", "English now", n=1))
+        print()
+
 
 def skeleton(number: str, en_dir: pathlib.Path) -> int:
     en_path = find_notebook(number, en_dir)
     nb = nbformat.read(en_path, as_version=4)
     old = read_blocks(en_path.name)
     by_id = {b.cell_id: b for b in old}
+    code_blocks = {b.cell_id: b for b in read_code_blocks(en_path.name)}
     blocks, todo, stale = [], [], []
-    for cell in markdown_cells(nb):
+    for cell in nb.cells:
         cid, want = cell.get("id"), source_hash(cell.source)
+        if cell.cell_type == "code":
+            b = code_blocks.pop(cid, None)
+            if b is not None:  # a translated code cell: kept in cell order, diffed when stale
+                blocks.append(b)
+                if b.hash != want:
+                    stale.append(cid)
+                    print(f"== code {cid}: English changed ({b.hash} -> {want}); Chinese kept, "
+                          "marked stale")
+                    _print_diff(en_path, cid, b.hash, cell.source)
+            continue
+        if cell.cell_type != "markdown":
+            continue
         b = by_id.pop(cid, None)
         if b is None:
             blocks.append(Block(cid, TODO, cell.source))
@@ -383,16 +552,8 @@ def skeleton(number: str, en_dir: pathlib.Path) -> int:
             continue
         stale.append(cid)
         print(f"== cell {cid}: English changed ({b.hash} -> {want}); Chinese kept, marked stale")
-        before = old_english(en_path, cid, b.hash)
-        if before is None:
-            print("   (the English text it translated is not in git history)")
-            print("   English now:\n" + "\n".join("   | " + s for s in cell.source.splitlines()))
-        else:
-            sys.stdout.writelines(difflib.unified_diff(
-                before.splitlines(keepends=True), [s for s in cell.source.splitlines(keepends=True)],
-                "English before", "English now", n=1))
-            print()
-    extra = list(by_id.values())
+        _print_diff(en_path, cid, b.hash, cell.source)
+    extra = list(by_id.values()) + list(code_blocks.values())
     for b in extra:  # cells removed or re-ided in English: kept so their text can be reused
         blocks.append(b)
     path = translation_path(en_path.name)
@@ -407,13 +568,14 @@ def skeleton(number: str, en_dir: pathlib.Path) -> int:
 def stamp(number: str, ids: list[str], en_dir: pathlib.Path) -> int:
     en_path = find_notebook(number, en_dir)
     nb = nbformat.read(en_path, as_version=4)
-    hashes = {c.get("id"): source_hash(c.source) for c in markdown_cells(nb)}
-    blocks = read_blocks(en_path.name)
+    hashes = {c.get("id"): source_hash(c.source) for c in nb.cells
+              if c.cell_type in ("markdown", "code")}
+    blocks = read_all_blocks(en_path.name)
     known = {b.cell_id for b in blocks}
     for cid in ids:
         if cid not in hashes or cid not in known:
-            raise SystemExit(f"cell id {cid!r}: expected a markdown cell of {en_path.name} with a "
-                             f"block in its translation")
+            raise SystemExit(f"cell id {cid!r}: expected a markdown or code cell of {en_path.name} "
+                             f"with a block in its translation")
     for b in blocks:
         if b.cell_id in ids:
             b.hash = hashes[b.cell_id]
@@ -459,6 +621,11 @@ def main(argv: list[str]) -> int:
     p.add_argument("ids", nargs="+")
     sub.add_parser("build", help="write notebooks/zh/NN_slug.ipynb for every English notebook")
     sub.add_parser("check", help="exit 1 listing stale/missing/extra blocks and stale zh notebooks")
+    sub.add_parser("messages", help="exit 1 listing stale/missing translations of the catalogs")
+    p = sub.add_parser("stamp-message", help="mark messages of a catalog as reviewed (en_hash)")
+    p.add_argument("file", type=pathlib.Path)
+    p.add_argument("ids", nargs="*")
+    p.add_argument("--new", action="store_true", help="every message that has no en_hash yet")
     args = parser.parse_args(argv)
     set_root(args.root.resolve())
     en_dir = args.en.resolve() if args.en else EN_DIR
@@ -468,6 +635,14 @@ def main(argv: list[str]) -> int:
         return stamp(args.number, args.ids, en_dir)
     if args.command == "build":
         return build(en_dir)
+    if args.command == "messages":
+        found = message_problems()
+        print("\n".join(found) or f"{len(catalogs())} message catalogs up to date.")
+        return 1 if found else 0
+    if args.command == "stamp-message":
+        if not args.ids and not args.new:
+            parser.error("stamp-message: name the message ids, or --new")
+        return stamp_message(args.file.resolve(), ["--new"] if args.new else args.ids)
     return check(en_dir)
 
 

@@ -4,8 +4,10 @@
 port, serving the folder ``root``, with everything it writes (settings, workspaces, runtime
 files) under ``home``.  The app settings are the course's own defaults
 (``jupyterlab-settings/overrides.json``, what ``make lab`` and ``postBuild`` install: no news
-pop-up); the user settings only make the run hands-free.  Yields the base URL; the server
-and its kernels stop on exit.
+pop-up), and so is the server's stylesheet with the Chinese web font
+(``convkit_course.fonts.install_jupyter``, what ``postBuild`` installs); the user
+settings only make the run hands-free.  ``env`` adds to the server's environment (e.g. a
+``FONTCONFIG_FILE``).  Yields the base URL; the server and its kernels stop on exit.
 """
 from __future__ import annotations
 
@@ -64,12 +66,16 @@ def _write_settings(home):
 
 
 @contextlib.contextmanager
-def serve_lab(home: pathlib.Path, root: pathlib.Path):
+def serve_lab(home: pathlib.Path, root: pathlib.Path, env=None):
     """Run JupyterLab on ``root`` with its state under ``home``; yield ``http://127.0.0.1:PORT``."""
+    from convkit_course.fonts import install_jupyter
+
     _write_settings(home)
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"),
+    config = home / "config"
+    install_jupyter(config / "jupyter_server_config.json", config_dir=config)
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(config),
                JUPYTER_DATA_DIR=str(home / "data"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
-               IPYTHONDIR=str(home / "ipython"))
+               IPYTHONDIR=str(home / "ipython"), **(env or {}))
     env.pop("MPLBACKEND", None)  # the notebook's own %matplotlib inline decides
     port = free_port()
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",

@@ -15,14 +15,25 @@ def names(requirements):
             for r in requirements}
 
 
+def conda_requirements(environment):
+    """Requirement strings of environment.yml: conda-forge's, and the pip section's (for a
+    package conda-forge does not have), without the editable install of the course itself."""
+    out = []
+    for d in environment["dependencies"]:
+        if isinstance(d, str) and names([d]) - {"python", "pip"}:
+            out.append(d)
+        elif isinstance(d, dict):
+            out += [r for r in d.get("pip", []) if not r.startswith("-")]
+    return out
+
+
 def test_conda_and_pip_list_the_same_packages():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     extras = project["optional-dependencies"]
     pip = names(project["dependencies"]) | names(extras["course"]) | names(extras["test"])
     environment = yaml.safe_load((ROOT / "environment.yml").read_text())
     assert environment["channels"] == ["conda-forge"]
-    conda = names(d for d in environment["dependencies"]
-                  if isinstance(d, str) and names([d]) - {"python", "pip"})
+    conda = names(conda_requirements(environment))
     assert pip == conda, f"only in pyproject: {pip - conda}; only in environment.yml: {conda - pip}"
 
 
@@ -40,8 +51,7 @@ def test_conda_and_pip_ask_for_the_same_versions():
     extras = project["optional-dependencies"]
     pip = specifiers(project["dependencies"] + extras["course"] + extras["test"])
     environment = yaml.safe_load((ROOT / "environment.yml").read_text())
-    conda = specifiers(d for d in environment["dependencies"]
-                       if isinstance(d, str) and names([d]) - {"python", "pip"})
+    conda = specifiers(conda_requirements(environment))
     differ = {name: (str(pip[name]), str(conda.get(name))) for name in pip
               if pip[name] != conda.get(name)}
     assert not differ, f"pyproject.toml vs environment.yml: {differ}"

@@ -252,3 +252,25 @@ def test_no_output_widget_captures_anything(draws):
     explorer.next_button.click()
     parts = list(_tree(explorer))
     assert len(parts) > 15 and not any(isinstance(w, ipywidgets.Output) for w in parts)
+
+
+def test_the_explorer_speaks_chinese_after_set_language(monkeypatch):
+    """Labels, options, buttons, tooltips and status in Chinese; the views keep their ids."""
+    from convkit_course import set_language
+    set_language("zh")
+    try:
+        explorer = widgets.explore(5, 3, view="input-loss map", select=12)
+        assert [s.description for s in explorer.sliders.values()][:2] == ["输入高 H", "输入宽 W"]
+        assert dict(explorer.view_box.options)["下层Loss图"] == "input-loss map"
+        assert explorer.view_box.value == "input-loss map"
+        assert explorer.select_box.options[0][0] == "无"
+        assert explorer.next_button.tooltip == "下一个" and explorer.focus_box.description == "特写"
+        assert "选中：输入 12（第 2 行，第 2 列）" in explorer.status.value
+        assert "下层Loss图" in explorer.figure.value  # the figure's title
+        explorer.view_box.value = "forward map"  # another kind: cleared, and said so in Chinese
+        assert "已取消选择输入 12" in explorer.status.value
+        status, _ = widgets.render(1, 1, 3, 1, 0, 1, "forward map")
+        assert status.startswith("这个几何画不出来")
+    finally:
+        set_language("en")
+    assert widgets.explore(5, 3).sliders["height"].description == "input H"

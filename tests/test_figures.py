@@ -1,4 +1,5 @@
-"""figures/: the committed course figures are what `make figures` draws today."""
+"""figures/ and figures/zh/: the committed course figures, in English and Chinese, are what
+`make figures` draws today."""
 import os
 import pathlib
 import subprocess
@@ -16,9 +17,23 @@ FIGURE_DIR = pathlib.Path(__file__).resolve().parent.parent / "figures"
 HINT = "\nrun `make figures` and commit figures/"
 
 
-def test_committed_figures_are_fresh(tmp_path):
-    problems = figures.check(FIGURE_DIR, scratch=tmp_path)
+LANGUAGES = ("en", "zh")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_committed_figures_are_fresh(tmp_path, language):
+    problems = figures.check(FIGURE_DIR, scratch=tmp_path, language=language)
     assert not problems, "\n".join(problems) + HINT
+
+
+def test_chinese_figures_are_chinese_and_english_ones_english():
+    from matplotlib.text import Text
+    cjk = lambda s: any("\u4e00" <= ch <= "\u9fff" for ch in s)
+    for name in figures.FIGURES:
+        en = [t.get_text() for t in figures.draw(name).findobj(Text)]
+        zh = [t.get_text() for t in figures.draw(name, "zh").findobj(Text)]
+        assert not any(map(cjk, en)), name
+        assert any(map(cjk, zh)), name
 
 
 def test_every_figure_is_named_after_its_notebook():
@@ -39,6 +54,16 @@ def written(tmp_path, monkeypatch):
 
 def test_check_passes_on_what_it_just_wrote(written, tmp_path):
     assert figures.check(written, scratch=tmp_path) == []
+
+
+def test_check_passes_on_what_it_just_wrote_in_chinese(written, tmp_path):
+    assert sorted(p.name for p in (written / "zh").glob("*.png")) == sorted(figures.FIGURES)
+    assert figures.check(written, scratch=tmp_path, language="zh") == []
+
+
+def test_chinese_figure_differs_from_the_english_one(written):
+    english, chinese = (figures._stored(d / "02_forward-map.png")[0] for d in (written, written / "zh"))
+    assert english and chinese and english != chinese
 
 
 def test_check_notices_a_changed_drawing(written, tmp_path, monkeypatch):
@@ -82,13 +107,14 @@ def test_check_notices_missing_and_unknown_files(written, tmp_path):
     assert any("99_old-figure.png is not written by `make figures`" in p for p in problems)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", list(figures.FIGURES))
-def test_every_figure_is_readable_on_a_projector(name):
+def test_every_figure_is_readable_on_a_projector(name, language):
     """Fitted to 1024x768, no text is smaller than 12 px (measured from the font sizes)."""
-    fig = figures.draw(name)
+    fig = figures.draw(name, language)
     assert figures.smallest_px(fig) >= figures.READABLE_PX
     # and the committed PNG is that figure's size, so the fit is the one measured
-    with Image.open(FIGURE_DIR / name) as image:
+    with Image.open(figures.language_dir(FIGURE_DIR, language) / name) as image:
         assert image.size == tuple(round(v * figures.DPI) for v in fig.get_size_inches())
 
 
@@ -127,4 +153,5 @@ def test_the_command_writes_where_it_is_told_never_into_the_package(tmp_path):
                    check=True, capture_output=True)
     written = sorted(p.name for p in (tmp_path / "figures").glob("*.png"))
     assert written == sorted(figures.FIGURES)
+    assert sorted(p.name for p in (tmp_path / "figures" / "zh").glob("*.png")) == written
     assert pictures() == before

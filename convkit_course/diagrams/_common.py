@@ -1,12 +1,29 @@
 """What the drawings share: checked geometry, trace look-ups, labels, the kernel legend,
-``mark``/``highlight`` checks and the spelled-out sums (``z4 = x6·k0 + …``)."""
+``mark``/``highlight`` checks, the spelled-out sums (``z4 = x6·k0 + …``) and the texts
+(:data:`MESSAGES`, ``diagrams.toml``: every word a drawing shows, in English and Chinese)."""
 from __future__ import annotations
 
 import functools
+import pathlib
 
 from convkit import trace
-from .gridpaper import check_highlight, check_mark, describe
+from ..i18n import Catalog
+from .gridpaper import check_highlight, check_mark, describe, fmt_pair
 from convkit.geometry import conv_geometry
+
+MESSAGES = Catalog(pathlib.Path(__file__).with_name("diagrams.toml"))
+
+
+def tr(message_id, **fields):
+    """A text of ``diagrams.toml`` in the language of the moment."""
+    return MESSAGES.text(message_id, **fields)
+
+
+def geometry_text(geom):
+    """The geometry line of a subtitle: ``input 5x5, kernel 3x3, … → output 3x3``."""
+    (h, w), (kh, kw), (ho, wo) = geom.input, geom.kernel, geom.output
+    return tr("geometry", h=h, w=w, kh=kh, kw=kw, ho=ho, wo=wo, stride=fmt_pair(geom.stride),
+              padding=fmt_pair(geom.padding), dilation=fmt_pair(geom.dilation))
 
 
 def geometry(input_size, kernel_size, stride, padding, dilation):
@@ -25,7 +42,8 @@ def traced(geom, name):
 
 def label(name, geom):
     """The figure's repr. Committed notebooks store it as the cell's text output, which
-    nbval compares: keep this format stable (tests/test_diagrams.py pins it)."""
+    nbval compares: keep this format stable (tests/test_diagrams.py pins it).  English in
+    both editions: an identifier behind the picture, never shown beside it."""
     return f"{name}, {describe(geom)}"
 
 
@@ -51,7 +69,7 @@ LEGEND_CELL = 0.36  # inches: the kernel legend stays readable when the maps' ce
 def kernel_legend(cv, x0, y0, geom, colors, *, cell_in=LEGEND_CELL):
     kh, kw = geom.kernel
     u = max(1.0, cv.cells(cell_in))
-    cv.text(x0 + kw * u / 2, y0 - cv.cells(0.2), "kernel k")
+    cv.text(x0 + kw * u / 2, y0 - cv.cells(0.2), tr("legend_kernel"))
     for i in range(kh):
         for j in range(kw):
             k = i * kw + j
@@ -93,9 +111,7 @@ def sum_formula(geom, kind, index, per_line=5):
     lhs = f"{LHS[kind]}{index}"
     terms = sum_terms(geom, kind, index)
     if not terms:
-        return {"output": f"{lhs} = 0   (its window is all padding)",
-                "input": f"{lhs} = 0   (no window reaches x{index})",
-                "weight": f"{lhs} = 0   (it met only padding)"}[kind]
+        return tr(f"sum_zero_{kind}", lhs=lhs, index=index)
     return wrap_sum(lhs, [f"{a}·{b}" for a, b in terms], per_line)
 
 

@@ -2,9 +2,9 @@
 full correlation (zero-insert and pad dz, rotate the kernel 180°)."""
 from __future__ import annotations
 
-from .gridpaper import (BLANK_FACE, DZ_FACE, INK, NEVER_FACE, Canvas, describe, dimmed,
-                          fmt_pair, kernel_colors)
-from ._common import checked, geometry, label, output, traced, wrap_sum
+from .gridpaper import (BLANK_FACE, DZ_FACE, INK, NEVER_FACE, Canvas, dimmed, fmt_pair,
+                          kernel_colors)
+from ._common import checked, geometry, geometry_text, label, output, tr, traced, wrap_sum
 
 __all__ = ["draw_col2im_backward", "draw_full_correlation"]
 
@@ -22,7 +22,7 @@ def _dx_terms(geom, p):
 
 def _dx_formula(p, terms, per_line):
     if not terms:
-        return f"dx{p} = 0   (no window reaches x{p})"
+        return tr("sum_zero_input", lhs=f"dx{p}", index=p)
     return wrap_sum(f"dx{p}", [f"dz{o}·k{k}" for o, k in terms], per_line)
 
 
@@ -69,12 +69,12 @@ def draw_col2im_backward(input_size, kernel_size, *, stride=1, padding=0, dilati
     mx, my = 1.5, 1.5         # the matrix, right of the dz column and below the k row
     gap = 4.0
     gx = mx + n_k + gap       # the dX grid
-    note = f"entry label = the input pixel col2im adds it into;  framed: the entries of dx{hl}"
+    note = tr("col2im.note", hl=hl)
     if (idx < 0).any():
-        note += "\nhatched = the entry fell on padding: col2im drops it"
-    cv = Canvas(gx + w + 2 * pw, my + max(n_out, h + 2 * ph + 4),
-                "dX the im2col way: dX_col = dz · kᵀ, then col2im adds each entry back",
-                describe(geom) + "\n" + note, label=label("col2im backward", geom), mark=mark)
+        note += "\n" + tr("col2im.hatched")
+    cv = Canvas(gx + w + 2 * pw, my + max(n_out, h + 2 * ph + 4), tr("col2im.title"),
+                geometry_text(geom) + "\n" + note, label=label("col2im backward", geom),
+                mark=mark)
     cv.text(0.5, 0.5, "×", size=cv.label_size * 1.3)
     cv.text(mx + n_k / 2, -cv.cells(0.25), "dX_col = dz · kᵀ")
     for k in range(n_k):
@@ -111,15 +111,15 @@ def _full_correlation_note(geom, off, extra):
     parts = []
     if (sh, sw) != (1, 1):
         gaps = fmt_pair((sh - 1, sw - 1))
-        parts.append(f"{gaps} zero{'' if gaps == '1' else 's'} between entries (stride − 1)")
+        parts.append(tr("full.zero" if gaps == "1" else "full.zeros", gaps=gaps))
     if (dh, dw, ph, pw) == (1, 1, 0, 0):
-        parts.append(f"padded by K−1 = {fmt_pair((kh - 1, kw - 1))}")
+        parts.append(tr("full.padded_simple", amount=fmt_pair((kh - 1, kw - 1))))
     else:
-        parts.append(f"padded by D(K−1) − P = {fmt_pair(off)}")
-    note = "dz: " + ", ".join(parts)
+        parts.append(tr("full.padded", amount=fmt_pair(off)))
+    note = tr("full.note", parts=tr("full.parts_join").join(parts))
     if any(extra):
-        note += f" (+ {fmt_pair(extra)} at the end: rows/columns no window stepped on)"
-    return note + ";  then the rotated kernel slides over it"
+        note += tr("full.extra", extra=fmt_pair(extra))
+    return note + tr("full.slides")
 
 
 def draw_full_correlation(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
@@ -153,10 +153,10 @@ def draw_full_correlation(input_size, kernel_size, *, stride=1, padding=0, dilat
     gx = kx + kw + gap
     rows = max(canvas[0], kh, h)
     cy, ky, gy = ((rows - n) / 2 for n in (canvas[0], kh, h))
-    cv = Canvas(gx + w, rows + 3, "dX as a full correlation: pad dz, rotate the kernel 180°, "
-                "correlate", describe(geom) + "\n" + _full_correlation_note(geom, off, extra),
+    cv = Canvas(gx + w, rows + 3, tr("full.title"),
+                geometry_text(geom) + "\n" + _full_correlation_note(geom, off, extra),
                 label=label("full correlation", geom), mark=mark)
-    cv.text(canvas[1] / 2, cy - cv.cells(0.25), "dz, zero-padded")
+    cv.text(canvas[1] / 2, cy - cv.cells(0.25), tr("full.padded_dz"))
     for q in range(canvas[0]):
         for s in range(canvas[1]):
             a, b = q - off[0], s - off[1]   # position in the zero-inserted dz
@@ -185,7 +185,7 @@ def draw_full_correlation(input_size, kernel_size, *, stride=1, padding=0, dilat
             cv.cell(kx + j, ky + i, colors[k], str(k), gid=f"rot {i} {j}", names=(f"k{k}",))
     cv.outline(kx, ky, kw, kh)
     if (dh, dw) != (1, 1):
-        cv.text(kx + kw / 2, ky + kh + cv.cells(0.25), f"(dilated by {fmt_pair((dh, dw))})",
+        cv.text(kx + kw / 2, ky + kh + cv.cells(0.25), tr("full.dilated", amount=fmt_pair((dh, dw))),
                 size=cv.small_size)
     cv.text(gx - gap / 2, rows / 2, "=", size=cv.label_size * 1.6)
     _input_grid(cv, gx, gy, geom, hl, (0, 0), gid_prefix="dx")

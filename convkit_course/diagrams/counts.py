@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from matplotlib.colors import to_rgb
 
-from .gridpaper import NEVER_FACE, Canvas, describe, dimmed, ink_for
-from ._common import checked, geometry, label, output, traced
+from .gridpaper import NEVER_FACE, Canvas, dimmed, ink_for
+from ._common import checked, geometry, geometry_text, label, output, tr, traced
 
 __all__ = ["draw_participation_counts"]
 
@@ -41,18 +41,19 @@ def draw_participation_counts(input_size, kernel_size, *, stride=1, padding=0, d
     hl, mark = checked(geom, highlight, "input", mark)
     counts = traced(geom, "participation_counts")
     total, taps = int(counts.sum()), ho * wo * kh * kw
-    note = f"sum = {total} = {ho * wo} outputs × {kh * kw} kernel weights"
+    note = tr("counts.sum", total=total, outputs=ho * wo, weights=kh * kw)
     if total != taps:
-        note += f" − {taps - total} taps on padding"
+        note += tr("counts.on_padding", n=taps - total)
     if (counts == 0).any():
-        note += ";  tinted = reached by no window (gradient 0)"
-    cv = Canvas(w + 2 * pw, h + 2 * ph, "Participation counts: how many outputs each input feeds",
-                describe(geom) + "\n" + note, label=label("participation counts", geom),
+        note += tr("note_join") + tr("tinted_never")
+    cv = Canvas(w + 2 * pw, h + 2 * ph, tr("counts.title"),
+                geometry_text(geom) + "\n" + note, label=label("participation counts", geom),
                 max_cell=0.75, max_w=9, max_h=8, mark=mark)
     vmax = kh * kw  # no input meets more windows than the kernel has weights: a fixed scale
     _index_axes(cv, 0, 0, h + 2 * ph, w + 2 * pw, row_offset=ph, col_offset=pw)
-    cv.text((w + 2 * pw) / 2, -cv.cells(0.45), "input column →")
-    cv.text(-cv.cells(0.5), (h + 2 * ph) / 2, "← input row", rotation=90)
+    cv.text((w + 2 * pw) / 2, -cv.cells(0.45), tr("axis_right", name=tr("input_loss.column")))
+    cv.text(-cv.cells(0.5), (h + 2 * ph) / 2, tr("axis_down", name=tr("input_loss.row")),
+            rotation=90)
     for r in range(-ph, h + ph):
         for c in range(-pw, w + pw):
             x, y = c + pw, r + ph

@@ -11,6 +11,10 @@ stays sharp at any browser zoom).
 
 The visual language lives here too, so every figure speaks it: one colour per kernel
 weight (:func:`kernel_colors`), hatched grey padding, dimming for what is not highlighted.
+
+Texts are in the language of the moment (:mod:`convkit_course.i18n`); a text holding Chinese
+falls back to the course's CJK fonts for those characters (:func:`text_family`,
+:mod:`convkit_course.fonts`), Latin letters and digits stay in DejaVu Sans.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ import functools
 import html
 import itertools
 import re
+import unicodedata
 
 import numpy as np
 from matplotlib.collections import PolyCollection
@@ -27,6 +32,8 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyArrowPatch, Rectangle
 from matplotlib.textpath import TextToPath
+
+from .. import fonts
 
 # Paul Tol's "muted" scheme (9 colours, colour-blind safe) for the common 3x3 kernel, then
 # Okabe–Ito and Tol "light" for bigger kernels. The id is always written in the cell too,
@@ -117,10 +124,25 @@ class DiagramFigure(Figure):
         return f"<convkit figure: {self.convkit_label}>"
 
 
+def text_family(s, family="sans-serif"):
+    """The font family of a text: ``family``, followed by the CJK fonts when ``s`` holds
+    Chinese (matplotlib takes each glyph from the first font that has it)."""
+    if isinstance(family, str) and fonts.has_cjk(s):
+        return (family, *fonts.cjk_families())
+    return family
+
+
+def display_width(s):
+    """Characters of ``s`` counted as a terminal shows them: a Chinese character is two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
 @functools.lru_cache(maxsize=4096)
 def text_width_in(s, size, weight="normal", family="sans-serif"):
     """Width of the longest line of ``s`` in inches, from the font's glyph advances."""
-    prop = FontProperties(size=size, weight=weight, family=family)
+    family = text_family(s, family)
+    prop = FontProperties(size=size, weight=weight,
+                          family=list(family) if isinstance(family, tuple) else family)
     return max(_TEXT_PATHS.get_text_width_height_descent(line, prop, ismath=False)[0]
                for line in s.split("\n")) / 72
 
@@ -179,7 +201,7 @@ class Canvas:
         self.title, self.subtitle, self.label = title, subtitle, label
         if _Style.compact:
             self.subtitle = ""
-            self.title = title if len(title) <= 34 else ""
+            self.title = title if display_width(title) <= 34 else ""
         self.inch = float(np.clip(min(max_w / core_w, max_h / core_h, max_cell), min_cell,
                                   max_cell))
         self.pt = self.inch * 72  # points per cell
@@ -249,7 +271,8 @@ class Canvas:
              rotation=0, family="sans-serif", alpha=None, weight="normal"):
         size = max(size or self.label_size, self.min_text or 0)
         self._texts.append(dict(x=x, y=y, s=s, size=size, color=color,
-                                gid=gid, ha=ha, va=va, rotation=rotation, family=family,
+                                gid=gid, ha=ha, va=va, rotation=rotation,
+                                family=text_family(s, family),
                                 alpha=alpha, weight=weight))
 
     def frame(self, x, y, w, h, *, lw=None, color=INK, z=3, gid=None):
@@ -321,7 +344,7 @@ class Canvas:
             arrow.set_gid("arrow {:.3f} {:.3f} {:.3f} {:.3f}".format(*start, *end))
             ax.add_patch(arrow)
         for t in self._texts:
-            kw = dict(ha=t["ha"], va=t["va"], rotation=t["rotation"], family=t["family"])
+            kw = dict(ha=t["ha"], va=t["va"], rotation=t["rotation"], family=_mpl(t["family"]))
             if t["alpha"] is not None:
                 kw["alpha"] = t["alpha"]
             if t["weight"] != "normal":
@@ -336,11 +359,12 @@ class Canvas:
         ax.set_xlim(x0, x1)
         ax.set_ylim(y1, y0)
         fig.text(0.5, 1 - 0.1 / fig_h, self.title, ha="center", va="top",
-                 fontsize=self.title_size, fontweight="bold", color=INK)
+                 fontsize=self.title_size, fontweight="bold", color=INK,
+                 family=_mpl(text_family(self.title)))
         if self.subtitle:
             fig.text(0.5, 1 - 0.45 * self.title_size / TITLE_SIZE / fig_h, self.subtitle,
                      ha="center", va="top", fontsize=self.subtitle_size, color="#444444",
-                     linespacing=1.3)
+                     linespacing=1.3, family=_mpl(text_family(self.subtitle)))
         return fig
 
     def svg(self):
@@ -366,7 +390,8 @@ class Canvas:
         lw = max(0.4, self.pt / 60)
         out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {fig_w * 72:.1f} '
                f'{fig_h * 72:.1f}" width="{fig_w * 72:.1f}pt" height="{fig_h * 72:.1f}pt" '
-               f'font-family="DejaVu Sans, Verdana, sans-serif" data-label="{html.escape(self.label)}">',
+               f'font-family="{html.escape(_FAMILIES["sans-serif"])}" '
+               f'data-label="{html.escape(self.label)}">',
                f'<defs><pattern id="{uid}h" width="6" height="6" patternUnits="userSpaceOnUse" '
                f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{PAD_FACE}"/>'
                f'<line x1="0" y1="0" x2="0" y2="6" stroke="{PAD_EDGE}" stroke-width="1.2"/>'
@@ -391,14 +416,15 @@ class Canvas:
         texts = list(self._texts)
         texts.append(dict(x=None, fx=fig_w / 2 * 72, fy=0.1 * 72, s=self.title,
                           size=self.title_size, color=INK, gid="title", ha="center",
-                          va="top", rotation=0, family="sans-serif", alpha=None,
+                          va="top", rotation=0, family=text_family(self.title), alpha=None,
                           weight="bold"))
         if self.subtitle:
             texts.append(dict(x=None, fx=fig_w / 2 * 72,
                               fy=0.45 * self.title_size / TITLE_SIZE * 72, s=self.subtitle,
                               size=self.subtitle_size, color="#444444", gid="subtitle",
-                              ha="center", va="top", rotation=0, family="sans-serif",
-                              alpha=None, weight="normal", spacing=1.3))
+                              ha="center", va="top", rotation=0,
+                              family=text_family(self.subtitle), alpha=None, weight="normal",
+                              spacing=1.3))
         for t in texts:
             tx, ty = ((t["fx"], t["fy"]) if t["x"] is None else
                       (ax + float(t["x"]) * k, bx + float(t["y"]) * k))
@@ -413,7 +439,7 @@ class Canvas:
         Measured without a renderer so that the layout (and so the committed figures)
         does not move with matplotlib's or FreeType's hinting from version to version.
         """
-        width = self.cells(text_width_in(t["s"], t["size"], t["weight"], t["family"]))
+        width = self.cells(text_width_in(t["s"], t["size"], t["weight"], _base(t["family"])))
         lines = t["s"].count("\n") + 1
         height = self.cells(t["size"] * 1.25 * lines / 72)
         if t["rotation"] % 180 == 90:
@@ -431,8 +457,20 @@ def _hex(color):
     return to_hex(color)
 
 
-_FAMILIES = {"sans-serif": "DejaVu Sans, Verdana, sans-serif",
-             "DejaVu Sans Mono": "DejaVu Sans Mono, Menlo, Consolas, monospace"}
+def _base(family):
+    """The family a text asked for (without the CJK fallbacks :func:`text_family` added)."""
+    return family[0] if isinstance(family, tuple) else family
+
+
+def _mpl(family):
+    return list(family) if isinstance(family, tuple) else family
+
+
+# CSS font stacks of the SVG: the browser's CJK fonts, then the course's web font
+# (convkit_course/jupyter/custom.css), before the generic family.
+_FAMILIES = {"sans-serif": f"DejaVu Sans, Verdana, {fonts.CSS_FAMILIES}, sans-serif",
+             "DejaVu Sans Mono": f"DejaVu Sans Mono, Menlo, Consolas, {fonts.CSS_FAMILIES}, "
+                                 "monospace"}
 
 
 def _svg_text(t, x, y):
@@ -446,8 +484,9 @@ def _svg_text(t, x, y):
     attrs = [f'x="{x:.2f}"', f'y="{y:.2f}"', f'font-size="{size:.2f}"',
              f'fill="{_hex(t["color"])}"', f'text-anchor="{anchor}"',
              'dominant-baseline="central"']
-    if t["family"] != "sans-serif":
-        attrs.append(f'font-family="{_FAMILIES.get(t["family"], t["family"])}"')
+    base = _base(t["family"])
+    if base != "sans-serif":
+        attrs.append(f'font-family="{html.escape(_FAMILIES.get(base, base))}"')
     if t["weight"] != "normal":
         attrs.append(f'font-weight="{t["weight"]}"')
     if t["alpha"] is not None:

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .gridpaper import (BLANK_FACE, INK, NEVER_FACE, PAD_FACE, Canvas, check_highlight,
-                          compact_style, describe, dimmed, ink_for, kernel_colors)
-from ._common import (LHS, checked, geometry, kernel_legend, label, marked_by, output,
-                      sum_formula, traced)
+                          compact_style, dimmed, ink_for, kernel_colors)
+from ._common import (LHS, checked, geometry, geometry_text, kernel_legend, label, marked_by,
+                      output, sum_formula, tr, traced)
 
 __all__ = ["draw_forward_map", "draw_input_grad_map", "draw_weight_grad_map", "draw_focus"]
 
@@ -87,10 +87,9 @@ def _forward(geom):
         return out
 
     return _Map("forward map", "output", "z", (ho, wo), (h + 2 * ph, w + 2 * pw), cells,
-                "Forward map: which inputs each output reads",
-                "numbers = the kernel weight k that multiplies that input"
-                + (";  hatched = padding (zeros)" if ph or pw else ""),
-                True, ("output row", "output column"))
+                tr("forward.title"),
+                tr("forward.note") + (tr("note_join") + tr("forward.hatched") if ph or pw else ""),
+                True, (tr("forward.row"), tr("forward.column")))
 
 
 def _input_loss(geom):
@@ -115,12 +114,13 @@ def _input_loss(geom):
                                  (f"z{o}",) + ((f"k{v}",) if v >= 0 else ()), corner=f"z{o}"))
         return out
 
-    note = "numbers = the kernel weight k it met there, so dx = Σ dz·k"
+    note = tr("input_loss.note")
     if never.any():
-        note += ";  tinted = reached by no window (gradient 0)"
+        note += tr("note_join") + tr("tinted_never")
     return _Map("input-loss map", "input", "x", (h, w), (ho, wo), cells,
-                "Input-loss map: which outputs each input feeds", note, True,
-                ("input row", "input column"), never=lambda p: bool(never.flat[p]))
+                tr("input_loss.title"), note, True,
+                (tr("input_loss.row"), tr("input_loss.column")),
+                never=lambda p: bool(never.flat[p]))
 
 
 def _weight_derivative(geom):
@@ -141,12 +141,11 @@ def _weight_derivative(geom):
                                      (f"z{o}", f"x{v}"), corner=f"z{o}"))
         return out
 
-    note = "numbers = the input x it met at that output, so dk = Σ dz·x"
+    note = tr("weight.note")
     if (wmap < 0).any():
-        note += ";  hatched = padding (a zero)"
+        note += tr("note_join") + tr("weight.hatched")
     return _Map("weight-derivative map", "kernel", "k", (kh, kw), (ho, wo), cells,
-                "Weight-derivative map: what each weight meets at each output", note, False,
-                ("kernel row", "kernel column"))
+                tr("weight.title"), note, False, (tr("weight.row"), tr("weight.column")))
 
 
 MAPS = {"forward map": _forward, "input-loss map": _input_loss,
@@ -194,14 +193,16 @@ def _draw_map(geom, spec, *, highlight, mark, panels, svg, max_w=14.0, max_h=11.
     core_h = n_rows * (cap + ph_) + (n_rows - 1) * gap
     kh, kw = geom.kernel
     cv = Canvas(core_w + (kw + 1.5 if spec.legend else 0), core_h, title or spec.title,
-                describe(geom) + ("\n" + spec.note if spec.note else ""), label=label(spec.name, geom),
+                geometry_text(geom) + ("\n" + spec.note if spec.note else ""),
+                label=label(spec.name, geom),
                 max_cell=max_cell, max_w=max_w, max_h=max_h, mark=mark, min_text=min_text)
     if focus:  # the geometry is in the explorer's status line; the title says what it is
         cv.subtitle = ""
     colors = kernel_colors(kh * kw)
     if panels is None:
-        cv.text(core_w / 2, -cv.cells(0.25), f"{spec.axis_names[1]} →")
-        cv.text(-cv.cells(0.3), core_h / 2, f"← {spec.axis_names[0]}", rotation=90)
+        cv.text(core_w / 2, -cv.cells(0.25), tr("axis_right", name=spec.axis_names[1]))
+        cv.text(-cv.cells(0.3), core_h / 2, tr("axis_down", name=spec.axis_names[0]),
+                rotation=90)
     corner_size = max(cv.small_size * 0.72, cv.min_text or 6.5)
     named = (cv.pt >= corner_min and corner_size <= 0.36 * cv.pt  # room beside the number
              and (focus or panels is not None or not compact_style()))  # whole maps in
@@ -311,9 +312,11 @@ def draw_focus(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
     if formula.count("\n") > 3:  # a long sum: its first terms, the last, and how many
         terms = formula.replace("\n", " ").split(" + ")
         formula = (" + ".join(terms[:3]) + "\n" + " " * (len(LHS[kind]) + len(str(hl)) + 1)
-                   + f"+ … + {terms[-1].strip()}   ({len(terms)} terms)")
+                   + f"+ … + {terms[-1].strip()}   " + tr("terms", n=len(terms)))
     spec.note = ""
-    spec.title = f"{spec.name.capitalize()}, {spec.letter}{hl} close up"
+    name = {"forward map": "focus.forward", "input-loss map": "focus.input_loss",
+            "weight-derivative map": "focus.weight"}[spec.name]
+    spec.title = tr("focus.title", map=tr(name), element=f"{spec.letter}{hl}")
 
     def spelled(cv, core_w, core_h):
         cv.text(0, core_h + cv.cells(0.25), formula, size=max(FOCUS_TEXT, cv.formula_size),

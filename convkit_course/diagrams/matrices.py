@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .gridpaper import DZ_FACE, INK, Canvas, describe, kernel_colors
-from ._common import checked, geometry, label, output, traced, wrap_sum
+from .gridpaper import DZ_FACE, INK, Canvas, kernel_colors
+from ._common import checked, geometry, geometry_text, label, output, tr, traced, wrap_sum
 
 __all__ = ["draw_im2col_matrix"]
 
@@ -31,14 +31,14 @@ def draw_im2col_matrix(input_size, kernel_size, *, stride=1, padding=0, dilation
     rows = max(n_out, n_k)
     my = (rows - n_out) / 2  # centre the shorter of matrix and kernel vector
     ky = (rows - n_k) / 2
-    note = "entries = the input x each weight meets for each output"
+    note = tr("matrix.note")
     if (idx < 0).any():
-        note += ";  hatched = padding (reads 0)"
-    cv = Canvas(zx + 1, rows, "The im2col ('face-lift') matrix: convolution as one matrix product",
-                describe(geom) + "\n" + note, label=label("im2col matrix", geom), mark=mark)
+        note += tr("note_join") + tr("matrix.hatched")
+    cv = Canvas(zx + 1, rows, tr("matrix.title"),
+                geometry_text(geom) + "\n" + note, label=label("im2col matrix", geom), mark=mark)
     head = float(np.clip(cv.pt * 0.32, 7, 12))
-    cv.text(n_k / 2, my - cv.cells(0.5), "X_col: one column per kernel weight")
-    cv.text(-cv.cells(0.55), my + n_out / 2, "← one row per output", rotation=90)
+    cv.text(n_k / 2, my - cv.cells(0.5), tr("matrix.columns"))
+    cv.text(-cv.cells(0.55), my + n_out / 2, tr("matrix.rows"), rotation=90)
     for k in range(n_k):
         cv.text(k + 0.5, my - cv.cells(0.08), f"k{k}", size=head, va="bottom")
     for o in range(n_out):
@@ -70,7 +70,7 @@ def draw_im2col_matrix(input_size, kernel_size, *, stride=1, padding=0, dilation
         cv.emphasis(zx, my + hl, 1, 1)
         terms = [f"x{int(v)}·k{k}" for k, v in enumerate(idx[hl]) if v >= 0]
         text = (wrap_sum(f"z{hl}", terms, 5) if terms
-                else f"z{hl} = 0 (its window is all padding)")
+                else tr("row_zero", lhs=f"z{hl}"))
         cv.text(0, my + n_out + cv.cells(0.2), text, size=cv.formula_size, ha="left", va="top",
                 family="DejaVu Sans Mono", gid="rowformula")
     return output(cv, svg)
