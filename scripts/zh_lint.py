@@ -101,19 +101,28 @@ def _code_identifiers(nb):
 
 
 def translation_texts(root=ROOT):
-    """One :class:`Text` per block of every notebooks/zh/translations/NN_slug.md."""
+    """One :class:`Text` per block of every notebooks/zh/translations/NN_slug.md: markdown
+    blocks (kind "markdown") and code blocks (kind "code": Python whose strings and comments
+    a Chinese student reads)."""
     out = []
     for path in sorted((root / "notebooks" / "zh" / "translations").glob("*.md")):
         raw = path.read_text(encoding="utf-8")
         en = root / "notebooks" / (path.stem + ".ipynb")
         names = _code_identifiers(nbformat.read(en, as_version=4)) if en.exists() else frozenset()
-        for m in zh.MARKER.finditer(raw):
+        marks = list(zh.MARKER.finditer(raw))
+        for k, m in enumerate(marks):
             start = m.end() + 1
-            end = raw.find("\n<!-- cell ", start)
-            body = raw[start:] if end < 0 else raw[start:end]
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(raw)
+            body = raw[start:end]
             line = raw.count("\n", 0, start) + 1
+            where = f"{path.relative_to(root)}:{line}"
+            if m["kind"] == "code":
+                fenced = zh.FENCE.match(body.strip("\n").rstrip())
+                code = fenced["code"] if fenced else body
+                out.append(Text(f"{path.relative_to(root)}:{line + 1}", code, "code", names))
+                continue
             names_here = names | frozenset(re.findall(r"`([A-Za-z_]\w*)", body))
-            out.append(Text(f"{path.relative_to(root)}:{line}", body, "markdown", names_here))
+            out.append(Text(where, body, "markdown", names_here))
     return out
 
 
@@ -227,10 +236,47 @@ def regions(text: Text) -> Regions:
         cut(MATH, math)
         cut(LINK_TARGET, [])
         cut(HTML_TAG, [])
+    elif text.kind == "code":
+        return _python_regions(text.body)
     else:
         cut(FIELD, [])
     cut(URL, [])
     return Regions(prose, code, math, comments)
+
+
+def _python_regions(source):
+    """A code block: its string literals (fields hidden) and comments are prose a student reads
+    (printed or seen); everything else is code.  -> Regions with ``prose`` = the strings and
+    comments at their offsets, the rest hidden."""
+    lines = source.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    visible = [False] * len(source)
+    code, comments = [], []
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        tokens = []
+    for token in tokens:
+        if token.type not in (tokenize.STRING, tokenize.COMMENT):
+            continue
+        (row, col), (end_row, end_col) = token.start, token.end
+        first, last = starts[row - 1] + col, starts[end_row - 1] + end_col
+        if token.type == tokenize.COMMENT:
+            comments.append((first, source[first:last]))
+            continue
+        quote = re.match(r"[A-Za-z]*('\'\'|\"\"\"|'|\")", token.string)
+        inner_first = first + quote.end()
+        inner_last = last - len(quote.group(1))
+        for i in range(inner_first, inner_last):
+            visible[i] = True
+    prose = "".join(ch if visible[i] or ch == "\n" else HIDDEN for i, ch in enumerate(source))
+    prose = FIELD.sub(lambda m: HIDDEN * len(m.group(0)), prose)  # f-string fields are code
+    hidden = "".join(HIDDEN if visible[i] and ch != "\n" else ch for i, ch in enumerate(source))
+    for k, line in enumerate(hidden.splitlines(keepends=True)):
+        code.append((starts[k], line.split("#", 1)[0]))
+    return Regions(prose, code, [], comments)
 
 
 def text_macros(math):
