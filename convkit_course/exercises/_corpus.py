@@ -16,7 +16,9 @@ Each unit folder holds ``corpus.py`` with one list, ``CORPUS``, built from two h
 * ``slip(*args, hint=..., why=...)``: a wrong answer and the id of the message that names the
   slip — a message of the unit's ``messages.toml`` (``"slip.rounded_up"``) or of the core
   catalog (``"core:answer.empty"``).  The checker's verdict must contain that message.
-  ``hint=None`` marks a slip the checker cannot name yet (it counts against the 90 % bar).
+  ``hint=None`` marks a known slip the checker cannot name yet (it counts against the 90 % bar);
+* ``other(*args, why=...)``: a wrong answer no known slip explains (a product missed, a typo):
+  it must get ✘ — the unit's ``fallback`` message — and is not counted as a slip.
 
 Write the entries the way a student slips, from the exercise's text — work the wrong answer
 out, as a student would, with the slip in it — never from the checker's code.  The generic
@@ -31,20 +33,25 @@ import importlib
 import sys
 from dataclasses import dataclass
 
-__all__ = ["Answer", "right", "slip", "corpus", "judge", "figures"]
+__all__ = ["Answer", "right", "slip", "other", "corpus", "judge", "figures"]
 
 CRASH = {"core:checker.unreadable", "core:checker.bug"}
 
 
 @dataclass(frozen=True)
 class Answer:
-    """One corpus entry: the checker's ``args``, ``why`` (how a student gets there) and, for a
-    slip, ``hint``: the id of the message that must name it."""
+    """One corpus entry: the checker's ``args``, ``why`` (how a student gets there), its
+    ``kind`` ("right", "slip" or "other") and, for a slip, ``hint``: the id of the message that
+    must name it."""
 
     args: tuple
     why: str
-    right: bool
+    kind: str
     hint: str | None = None
+
+    @property
+    def right(self):
+        return self.kind == "right"
 
     def hint_id(self, unit):
         """The qualified message id: ``"core:..."`` as written, else ``"<unit id>:<hint>"``."""
@@ -54,11 +61,15 @@ class Answer:
 
 
 def right(*args, why):
-    return Answer(args, why, True)
+    return Answer(args, why, "right")
 
 
 def slip(*args, hint, why):
-    return Answer(args, why, False, hint)
+    return Answer(args, why, "slip", hint)
+
+
+def other(*args, why):
+    return Answer(args, why, "other")
 
 
 def corpus(unit):
@@ -74,7 +85,7 @@ class Outcome:
 
     @property
     def named(self):
-        return not self.answer.right and self.problem is None and self.answer.hint is not None
+        return self.answer.kind == "slip" and self.problem is None and self.answer.hint is not None
 
 
 def judge(unit, answer):
@@ -87,8 +98,10 @@ def judge(unit, answer):
         problem = None if verdict.correct else "right answer rejected"
     elif verdict.correct:
         problem = "false ✔"
+    elif answer.kind == "other":
+        problem = None
     elif answer.hint is None:
-        problem = None if verdict.kind != "generic" else "generic hint (known)"
+        problem = None  # a known slip no hint names yet: counted, not failed
     elif verdict.kind == "generic":
         problem = "generic hint"
     elif answer.hint_id(unit) not in ids:
@@ -99,14 +112,15 @@ def judge(unit, answer):
 
 
 def figures(unit):
-    """Counts for one unit: cases, rights, slips, false ✔, rights rejected, crashes, slips
-    named by their hint, slips that got the generic hint."""
+    """Counts for one unit: cases, rights, slips, others, false ✔, rights rejected, crashes,
+    slips named by their hint, slips that got the generic hint."""
     outcomes = [judge(unit, answer) for answer in corpus(unit)]
-    slips = [o for o in outcomes if not o.answer.right]
+    slips = [o for o in outcomes if o.answer.kind == "slip"]
     return {
         "cases": len(outcomes),
-        "right": len(outcomes) - len(slips),
+        "right": sum(o.answer.right for o in outcomes),
         "slips": len(slips),
+        "others": sum(o.answer.kind == "other" for o in outcomes),
         "false ✔": sum(o.problem == "false ✔" for o in outcomes),
         "rejected": sum(o.problem == "right answer rejected" for o in outcomes),
         "crashes": sum(o.problem == "crash" for o in outcomes),
@@ -118,7 +132,8 @@ def figures(unit):
 def main(argv=()):
     from .registry import units
 
-    columns = ("cases", "right", "slips", "false ✔", "rejected", "crashes", "named", "generic")
+    columns = ("cases", "right", "slips", "others", "false ✔", "rejected", "crashes", "named",
+               "generic")
     print(f"{'unit':28}" + "".join(f"{c:>9}" for c in columns))
     total = dict.fromkeys(columns, 0)
     for unit in units():

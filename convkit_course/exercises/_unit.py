@@ -23,9 +23,16 @@ from __future__ import annotations
 from ..i18n import Catalog, get_language, spaced
 from ._core import CORE
 
-__all__ = ["Unit", "unit_messages", "unit_id", "Shown"]
+__all__ = ["Unit", "unit_messages", "unit_id", "Shown", "scaffold_unit"]
 
 _PACKAGE = __name__.rpartition(".")[0]  # convkit_course.exercises
+
+
+def scaffold_unit(cell):
+    """The id of the unit whose scaffold ``cell`` is (a notebook cell as a dict or nbformat
+    node), from ``cell.metadata["convkit"]["exercise"]``; None for any other cell."""
+    meta = cell.get("metadata", {}).get("convkit", {})
+    return meta.get("exercise") if isinstance(meta, dict) else None
 
 
 def unit_id(module_name):
@@ -49,12 +56,16 @@ class Unit:
     ``fields``: a dict, or a function returning one, of the fields the ``hint`` and
     ``solution`` messages quote (numbers taken from the exercise's data, so they cannot drift).
 
+    ``stated``: phrases the notebook must contain (its markdown or code), built from the data
+    the checker judges — so the exercise the notebook states and the one the checker judges
+    cannot drift apart.
+
     ``context``: the notebook cells the solution code may use — ``"exercise"`` (default: the
     notebook's setup cell and the code cells of its own exercise, between the exercise's text
     and the scaffold) or ``"notebook"`` (every code cell above the scaffold).
     """
 
-    def __init__(self, check, *, messages, solution_code, is_right, fields=None,
+    def __init__(self, check, *, messages, solution_code, is_right, fields=None, stated=(),
                  context="exercise"):
         if context not in ("exercise", "notebook"):
             raise ValueError(f"Unit: context must be 'exercise' or 'notebook', got {context!r}")
@@ -67,6 +78,7 @@ class Unit:
         self.solution_code = solution_code.strip("\n") + "\n"
         self.is_right = is_right
         self._fields = fields if fields is not None else {}
+        self.stated = tuple(stated)
         self.context = context
         check.unit = self
         check.hint = self.hint

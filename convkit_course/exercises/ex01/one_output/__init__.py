@@ -6,7 +6,8 @@
 The numbers are chosen so that every known slip gives its own value, none of them the right
 one, and the nine outputs differ from each other and from every slip (the corpus test checks
 it): a flipped kernel, a kernel flipped along one axis only, the kernel transposed, row and
-column swapped, counted from 1, the window's inputs alone, a matrix product, the mean ...
+column swapped, counted from 1, the window's inputs alone, a matrix product, the mean, and the
+hand slips — one product left out, one product's sign lost.
 """
 from __future__ import annotations
 
@@ -25,14 +26,14 @@ ONE_OUTPUT_AT = (1, 2)  # (row, column) of the 3x3 output
 
 def one_output_problem():
     """The data of exercise 3: x (5, 5) and k (3, 3), small integers (new copies)."""
-    x = np.array([[1, 0, 0, 3, 3],
-                  [4, 1, 3, 2, 3],
-                  [4, 1, 0, 2, 1],
-                  [3, 3, 0, 1, 3],
-                  [2, 4, 2, 1, 3]])
-    k = np.array([[0, 2, 1],
-                  [-2, 1, 3],
-                  [0, -2, -1]])
+    x = np.array([[4, 4, 0, 1, 3],
+                  [2, 2, 0, 0, 2],
+                  [4, 4, 0, 4, 3],
+                  [1, 1, 3, 3, 3],
+                  [2, 2, 1, 0, 0]])
+    k = np.array([[3, -2, 2],
+                  [-2, 3, -2],
+                  [1, -2, 0]])
     return x, k
 
 
@@ -69,6 +70,9 @@ def _slips():
         (np.sum(block @ kf), M("slip.matrix_product")),
         (np.max(block * kf), M("slip.max_product")),
     ]
+    products = (block * kf).ravel()
+    found += [(right_value() - p, M("slip.product_missed")) for p in set(products) if p != 0]
+    found += [(right_value() - 2 * p, M("slip.sign_lost")) for p in set(products) if p < 0]
     named = {(row, col), (col, row), (row - 1, col - 1)}
     found += [(z[r, c], M("slip.other_output", r=r, c=c, row=row, col=col, row_end=row + 2,
                           col_end=col + 2))
@@ -113,15 +117,16 @@ def _fields():
 
 SOLUTION = """
 # Output (1, 2) reads the 3x3 block of x whose top-left corner is x[1, 2]:
-#   x[1:4, 2:5] = [[3, 2, 3],      k = [[ 0,  2,  1],
-#                  [0, 2, 1],           [-2,  1,  3],
-#                  [0, 1, 3]]           [ 0, -2, -1]]
+#   x[1:4, 2:5] = [[0, 0, 2],      k = [[ 3, -2,  2],
+#                  [0, 4, 3],           [-2,  3, -2],
+#                  [3, 3, 3]]           [ 1, -2,  0]]
 # Multiply element by element (no flip: cross-correlation) and add the nine products.
-answer = (3*0 + 2*2 + 3*1
-          + 0*(-2) + 2*1 + 1*3
-          + 0*0 + 1*(-2) + 3*(-1))   # = 7
+answer = (0*3 + 0*(-2) + 2*2
+          + 0*(-2) + 4*3 + 3*(-2)
+          + 3*1 + 3*(-2) + 3*0)   # = 4 + 12 - 6 + 3 - 6 = 7
 
 ex01.one_output(answer)
 """
 
-UNIT = Unit(one_output, messages=M, solution_code=SOLUTION, is_right=_is_right, fields=_fields)
+UNIT = Unit(one_output, messages=M, solution_code=SOLUTION, is_right=_is_right, fields=_fields,
+            stated=["output at **row {}, column {}**".format(*ONE_OUTPUT_AT)])

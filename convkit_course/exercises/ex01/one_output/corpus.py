@@ -6,7 +6,7 @@ way a student would do it on paper: pick a window, lay a kernel on it, combine.
 """
 import numpy as np
 
-from convkit_course.exercises._corpus import right, slip
+from convkit_course.exercises._corpus import other, right, slip
 from convkit_course.exercises.ex01 import one_output_problem
 
 x, k = one_output_problem()
@@ -22,7 +22,7 @@ def out(r, c, kernel=k):
     return float(np.sum(window(r, c) * kernel))
 
 
-RIGHT = out(1, 2)  # 3·0 + 2·2 + 3·1 + 0·(-2) + 2·1 + 1·3 + 0·0 + 1·(-2) + 3·(-1) = 7
+RIGHT = out(1, 2)  # 0·3 + 0·(-2) + 2·2 + 0·(-2) + 4·3 + 3·(-2) + 3·1 + 3·(-2) + 3·0 = 7
 
 CORPUS = [
     right(RIGHT, why="the nine products, summed"),
@@ -52,6 +52,11 @@ CORPUS = [
     slip(out(1, 1), hint="slip.other_output", why="one column too far left"),
     slip(out(2, 2), hint="slip.other_output", why="one row too far down"),
     slip(out(0, 2), hint="slip.other_output", why="row 0"),
+    slip(4 + 12 - 6 + 3, hint="slip.product_missed", why="the last -6 left out"),
+    slip(12 - 6 + 3 - 6, hint="slip.product_missed", why="the 2·2 in the first row left out"),
+    slip(4 + 12 + 6 + 3 - 6, hint="slip.sign_lost", why="3·(-2) counted as +6"),
+    other(RIGHT + 3, why="an addition slip"),
+    other(RIGHT - 1, why="another addition slip"),
     slip(None, hint="core:answer.empty", why="the scaffold, unfilled"),
     slip("7", hint="core:answer.numeric_text", why="the number in quotes"),
     slip([RIGHT, RIGHT], hint="core:answer.not_one_number", why="two numbers"),

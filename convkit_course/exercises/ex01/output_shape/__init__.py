@@ -151,5 +151,9 @@ def _solution_fields():
     return out
 
 
+_G = SHAPE_PROBLEM
 UNIT = Unit(output_shape, messages=M, solution_code=SOLUTION, is_right=_is_right,
-            fields=_solution_fields)
+            fields=_solution_fields,
+            stated=[f"An input is {_G['H']} × {_G['W']} pixels (height × width)",
+                    f"the kernel is {_G['KH']} × {_G['KW']} taps (KH × KW), with stride "
+                    f"{_G['S']}, padding {_G['P']} and dilation {_G['D']} along both axes"])

@@ -6,7 +6,7 @@ rows, 4·3 + 1 = 13 columns.  Each slip below is the same arithmetic with one th
 """
 import numpy as np
 
-from convkit_course.exercises._corpus import right, slip
+from convkit_course.exercises._corpus import other, right, slip
 
 CORPUS = [
     # ------------------------------------------------------------------ right, in every form
@@ -53,6 +53,9 @@ CORPUS = [
                                          "(18 - 5) // 2 + 1 = 7"),
     slip((1, -1), hint="impossible", why="no padding and reach D·K: (12 - 12) // 2 + 1, "
                                          "(13 - 16) // 2 + 1"),
+    # ------------------------------------------------------------------ no known slip: ✘, the fallback
+    other((9, 9), why="a guess"),
+    other((6, 5), why="both axes off by one, upwards"),
     # ------------------------------------------------------------------ slips in the form
     slip(5, hint="one_number", why="the height alone"),
     slip(4, hint="one_number", why="the width alone"),

@@ -122,4 +122,5 @@ def my_output_size(I, K, S=1, P=0, D=1):
 ex01.output_size_formula(my_output_size)
 """
 
-UNIT = Unit(output_size_formula, messages=M, solution_code=SOLUTION, is_right=_is_right)
+UNIT = Unit(output_size_formula, messages=M, solution_code=SOLUTION, is_right=_is_right,
+            stated=[str(g) for g in SHOWN])  # the table's list, in the notebook's code

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from convkit_course.exercises._corpus import right, slip
+from convkit_course.exercises._corpus import other, right, slip
 
 
 # ----------------------------------------------------------------------------- right
@@ -150,6 +150,10 @@ def order_d_s_p(I, K, D=1, S=1, P=0):
     return (I + 2 * P - D * (K - 1) - 1) // S + 1
 
 
+def off_for_big_inputs(I, K, S=1, P=0, D=1):
+    return formula(I, K, S, P, D) + (I > 12)  # right on every size the notebook shows
+
+
 def as_text(I, K, S=1, P=0, D=1):
     return str(formula(I, K, S, P, D))
 
@@ -201,6 +205,7 @@ CORPUS = [
     slip(order_p_s_d, hint="slip.divided_by_zero", why="def f(I, K, P, S, D): divides by P = 0"),
     slip(order_s_d_p, hint="slip.argument_order", why="def f(I, K, S, D, P)"),
     slip(order_d_s_p, hint="slip.divided_by_zero", why="def f(I, K, D, S, P): divides by P"),
+    other(off_for_big_inputs, why="wrong only for inputs larger than the notebook's"),
     slip(counts_calls, hint="core:case.second_call", why="a counter changes the answer"),
     slip(as_text, hint="core:answer.numeric_text", why="returns the number as text"),
     slip(unfinished, hint="core:answer.returned_empty", why="the scaffold's return ..."),
