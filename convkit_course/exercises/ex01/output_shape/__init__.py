@@ -129,11 +129,11 @@ def _is_right(answer):
 
 
 SOLUTION = """
-# One axis at a time: O = floor((I + 2P - D(K-1) - 1) / S) + 1
+# One axis at a time: (I + 2P - D(K-1) - 1) // S + 1
 H, W, KH, KW, S, P, D = 12, 13, 3, 4, 2, 3, 4
-height = (H + 2 * P - D * (KH - 1) - 1) // S + 1   # (18 - 9) // 2 + 1 = 4 + 1 = 5
-width = (W + 2 * P - D * (KW - 1) - 1) // S + 1    # (19 - 13) // 2 + 1 = 3 + 1 = 4
-answer = (height, width)
+height = (H + 2*P - D*(KH - 1) - 1) // S + 1  # (18 - 9) // 2 + 1
+width = (W + 2*P - D*(KW - 1) - 1) // S + 1   # (19 - 13) // 2 + 1
+answer = (height, width)                      # (5, 4)
 
 ex01.output_shape(answer)
 """
