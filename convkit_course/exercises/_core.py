@@ -147,8 +147,25 @@ def fmt(value):
     return repr(value)
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Shown:
+    """What a notebook displays of a verdict, a hint or a solution: Markdown
+    (``_repr_markdown_``) or plain text (``repr``, ``str``, IPython's pretty printer), rendered
+    by ``self.render(language=None, markdown=False)`` each time it is shown."""
+
+    def __repr__(self):
+        return self.render()
+
+    __str__ = __repr__
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(self.render())
+
+    def _repr_markdown_(self):
+        return self.render(markdown=True)
+
+
+@dataclass(frozen=True, repr=False)
+class Verdict(Shown):
     """A checker's answer: truthy when correct; shows as Markdown in a notebook, plain text
     elsewhere, rendered in the language of the moment each time it is shown.
 
@@ -193,17 +210,6 @@ class Verdict:
             text += ("\n\n" if markdown else "\n") + _spaced(
                 self.help.render(language, markdown=markdown), language)
         return text
-
-    def __repr__(self):
-        return self.render()
-
-    __str__ = __repr__
-
-    def _repr_pretty_(self, p, cycle):
-        p.text(self.render())
-
-    def _repr_markdown_(self):
-        return self.render(markdown=True)
 
     def message_ids(self):
         """Every catalog message this verdict is made of: ``{"core:answer.empty", ...}``

@@ -21,9 +21,9 @@ The instructor edition replaces the notebook cell whose metadata says
 from __future__ import annotations
 
 from ..i18n import Catalog, get_language, spaced
-from ._core import CORE
+from ._core import CORE, Shown
 
-__all__ = ["Unit", "unit_messages", "unit_id", "Shown", "scaffold_unit"]
+__all__ = ["Unit", "unit_messages", "unit_id", "Reveal", "scaffold_unit"]
 
 _PACKAGE = __name__.rpartition(".")[0]  # convkit_course.exercises
 
@@ -98,12 +98,12 @@ class Unit:
 
     def hint(self):
         """The unit's hint, then how to see the solution (shown in the current language)."""
-        return Shown(CORE("hint.title", call=self.id), self.messages("hint", **self.fields),
+        return Reveal(CORE("hint.title", call=self.id), self.messages("hint", **self.fields),
                      footer=CORE("hint.more", call=self.id))
 
     def solution(self):
         """The worked solution: a short explanation and the code of the filled-in cell."""
-        return Shown(CORE("solution.title", call=self.id),
+        return Reveal(CORE("solution.title", call=self.id),
                      self.messages("solution", **self.fields),
                      code=self.solution_code)
 
@@ -111,7 +111,7 @@ class Unit:
         return f"Unit({self.id})"
 
 
-class Shown:
+class Reveal(Shown):
     """A hint or a solution as a notebook shows it: Markdown, or plain text in a terminal;
     rendered when displayed, so ``set_language`` applies to it like to a verdict."""
 
@@ -127,14 +127,3 @@ class Shown:
         if self.footer is not None:
             parts.append(spaced(self.footer.render(language, markdown=markdown), language))
         return "\n\n".join(parts)
-
-    def __repr__(self):
-        return self.render()
-
-    __str__ = __repr__
-
-    def _repr_pretty_(self, p, cycle):
-        p.text(self.render())
-
-    def _repr_markdown_(self):
-        return self.render(markdown=True)

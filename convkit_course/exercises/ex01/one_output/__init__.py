@@ -84,9 +84,12 @@ def _slips():
 def one_output(answer):
     """Exercise 3: the cross-correlation output at :data:`ONE_OUTPUT_AT` of
     :func:`one_output_problem`."""
+    row, col = ONE_OUTPUT_AT
+    whole = _whole_output(answer)
+    if whole is not None:
+        return not_yet(whole)
     value = as_number(answer, CORE("name.answer"))
     right = right_value()
-    row, col = ONE_OUTPUT_AT
     if np.isclose(value, right):
         return number_note(answer, correct(M("praise", row=row, col=col, row_end=row + 3,
                                              col_end=col + 3, value=fmt(right))))
@@ -97,6 +100,23 @@ def one_output(answer):
         return not_yet(M("typical_slip", value=fmt(value), hint=join_slips(hints)))
     return fallback(M("fallback", value=fmt(value), row=row, col=col, row_end=row + 3,
                       col_end=col + 3))
+
+
+def _whole_output(answer):
+    """The hint when ``answer`` is the whole 3 x 3 output (or its true convolution), else None."""
+    try:
+        values = np.asarray(answer, dtype=float)
+    except Exception:
+        return None
+    if values.size != 9:
+        return None
+    x, k = one_output_problem()
+    row, col = ONE_OUTPUT_AT
+    for z, name in ((correlate_2d(x, k), "whole_output"),
+                    (correlate_2d(x, k[::-1, ::-1]), "whole_output_flipped")):
+        if np.allclose(values.reshape(3, 3), z):
+            return M(name, row=row, col=col)
+    return None
 
 
 def _is_right(answer):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from convkit.geometry import output_size
 
 from ..._core import (CORE, Reject, as_array, checker, conform_shape, correct, fallback, fmt,
@@ -78,9 +80,9 @@ def _read(answer):
     if values.size == 1:
         raise Reject(not_yet(M("one_number", value=fmt(values.reshape(())[()]))))
     note = None
-    if values.ndim == 1 and values.size == 4 and values[0] == 1 and values[1] == 1:
-        note = M("note.nchw", got=_text(values), hw=_text(values[2:]))
-        values = values[2:]
+    if values.ndim == 1 and 2 < values.size <= 4 and np.all(values[:-2] == 1):
+        note = M("note.nchw", got=_text(values), hw=_text(values[-2:]))  # (N, F, H, W)
+        values = values[-2:]
     values, shape_note = conform_shape(values, (2,))
     if values.shape != (2,):
         raise Reject(not_yet(M("two_numbers", got=values.shape)))

@@ -17,6 +17,8 @@ CORPUS = [
     right((np.int64(5), np.int64(4)), why="numpy integers"),
     right(np.array([[5, 4]]), why="a 1 x 2 array"),
     right((1, 1, 5, 4), why="the output's NCHW shape, N = F = 1"),
+    right((1, 5, 4), why="(F, H, W) with one filter"),
+    right([(5, 4)], why="the pair inside a list"),
     right(np.zeros((1, 1, 5, 4)).shape, why="the shape of an array made for it"),
     # ------------------------------------------------------------------ slips in the formula
     slip((6, 4), hint="slip.rounded_up", why="ceil(9 / 2) + 1 = 6, ceil(6 / 2) + 1 = 4"),

@@ -9,6 +9,7 @@ or dilation fixed to the example's value, or padding used as on/off, cannot pass
 """
 from __future__ import annotations
 
+import inspect
 import itertools
 import math
 
@@ -93,10 +94,27 @@ def _read(result):
     return int(value)
 
 
+def _as_scaffold(function):
+    """The student's function, callable as ``f(I, K, S, P, D)``: one written with S, P, D
+    keyword-only (``def f(I, K, *, S=1, P=0, D=1)``) is called with them by name."""
+    try:
+        signature = inspect.signature(function)
+        signature.bind(1, 1, 1, 0, 1)
+        return function
+    except (TypeError, ValueError):
+        pass
+    try:
+        signature.bind(1, 1, S=1, P=0, D=1)
+    except (TypeError, ValueError, NameError):
+        return function  # the call by position names the problem
+    return lambda I, K, S, P, D: function(I, K, S=S, P=P, D=D)
+
+
 @checker
 def output_size_formula(function):
     """Exercise 2: ``function(I, K, S, P, D)`` must give the output length on every case."""
     try:
+        function = _as_scaffold(function) if callable(function) else function
         return check_function(function, cases(), output_size, names=("I", "K", "S", "P", "D"),
                               read=_read, same=lambda a, b: a == b, slips=_slips(),
                               name=CORE("name.function"))
@@ -108,6 +126,7 @@ def output_size_formula(function):
 
 def _is_right(function):
     try:
+        function = _as_scaffold(function)
         return all(_read(function(*case.args)) == output_size(*case.args) for case in cases())
     except Exception:
         return False

@@ -42,6 +42,10 @@ def numpy_int(I, K, S=1, P=0, D=1):
     return np.int64(I + 2 * P - D * (K - 1) - 1) // S + 1
 
 
+def keyword_only(I, K, *, S=1, P=0, D=1):
+    return (I + 2 * P - D * (K - 1) - 1) // S + 1
+
+
 def stateful_but_harmless(I, K, S=1, P=0, D=1, _seen=[]):
     _seen.append(I)  # remembers its calls, but the answer does not depend on them
     return formula(I, K, S, P, D)
@@ -180,6 +184,7 @@ CORPUS = [
     right(numpy_floor, why="np.floor: whole np.float64"),
     right(numpy_int, why="np.int64 arithmetic"),
     right(stateful_but_harmless, why="keeps a list, answers right"),
+    right(keyword_only, why="S, P, D keyword-only"),
     slip(ceil, hint="slip.rounded_up", why="math.ceil"),
     slip(rounded, hint="slip.rounded_nearest", why="round() to the nearest"),
     slip(true_division, hint="slip.no_floor", why="/ without a floor"),
