@@ -19,6 +19,11 @@ message without re-reviewing its translation leaves a stale hash, and
 hash).  Texts are ``str.format`` templates with named ``{fields}``; a field may itself be a
 :class:`Message`, rendered in the same language.  A message is rendered when it is shown, so
 switching the language re-renders what is already on screen the next time it is displayed.
+
+Texts may carry two bits of Markdown: ``**bold**`` and ```code```.  ``render()`` gives the
+plain text (the markup dropped: terminals, nbval's ``text/plain``, figures);
+``render(markdown=True)`` keeps it and escapes the field values, so that a value such as
+``x_ex[1:4]`` shows as written (values inside a ```code``` span are left alone).
 """
 from __future__ import annotations
 
@@ -31,7 +36,7 @@ import string
 import tomllib
 
 __all__ = ["LANGUAGES", "set_language", "get_language", "language", "english_hash", "Catalog",
-           "Message", "spaced"]
+           "Message", "spaced", "fill", "plain", "Markup"]
 
 LANGUAGES = ("en", "zh")
 _state = {"language": "en"}
@@ -77,6 +82,50 @@ def spaced(text, language=None):
     return _LATIN_CJK.sub(" ", text) if language == "zh" else text
 
 
+class Markup(str):
+    """Text already rendered as Markdown (a rendered message): :func:`fill` does not escape it."""
+
+
+_MARKUP = re.compile(r"\*\*|`")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def plain(text):
+    """``text`` without its Markdown markup: ``**bold**`` -> ``bold``, ```code``` -> ``code``."""
+    return _MARKUP.sub("", text)
+
+
+def fill(template, values, markdown=False):
+    """``template.format(**values)``, as Markdown or plain text (see the module docstring).
+
+    A value that has a ``render`` method (a :class:`Message`, or any message-like object) must
+    be rendered by the caller first; a :class:`Markup` value is inserted as it is.
+    """
+    if not markdown:
+        return plain(template).format(**values)
+    formatter = string.Formatter()
+    out, in_code = [], False
+    for literal, name, spec, conversion in formatter.parse(template):
+        out.append(literal)
+        in_code ^= literal.count("`") % 2 == 1
+        if name is None:
+            continue
+        value, _ = formatter.get_field(name, (), values)
+        value = formatter.convert_field(value, conversion)
+        text = formatter.format_field(value, spec or "")
+        out.append(text if in_code or isinstance(value, Markup)
+                   else _MARKDOWN_SPECIAL.sub(r"\\\1", text))
+    return "".join(out)
+
+
+def render_value(value, language, markdown=False):
+    """A field value for :func:`fill`: messages (anything with ``render``) rendered now."""
+    if hasattr(value, "render") and callable(value.render):
+        text = value.render(language, markdown=markdown)
+        return Markup(text) if markdown else text
+    return value
+
+
 def template_fields(template):
     """The set of field names in a ``str.format`` template."""
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
@@ -89,14 +138,15 @@ class Catalog:
     ``catalog.text("title")`` -> the text now, in the current language.
     """
 
-    def __init__(self, path):
+    def __init__(self, path, label=None):
         self.path = pathlib.Path(path)
+        self.label = label or self.path.stem  # names the catalog in message ids: "core:ragged"
 
     @classmethod
-    def beside(cls, module_file, name=None):
+    def beside(cls, module_file, name=None, label=None):
         """The catalog next to a module: ``name`` or the module's own stem + ``.toml``."""
         module_file = pathlib.Path(module_file)
-        return cls(module_file.with_name(name or module_file.stem + ".toml"))
+        return cls(module_file.with_name(name or module_file.stem + ".toml"), label)
 
     @functools.cached_property
     def entries(self):
@@ -113,7 +163,7 @@ class Catalog:
         return Message(self, message_id, fields)
 
     def text(self, message_id, language=None, **fields):
-        """The message rendered now (``language`` or the current one)."""
+        """The message rendered now (``language`` or the current one), as plain text."""
         return self(message_id, **fields).render(language)
 
     def template(self, message_id, language):
@@ -161,14 +211,27 @@ class Message:
     def __init__(self, catalog, message_id, fields):
         self.catalog, self.id, self.fields = catalog, message_id, fields
 
-    def render(self, language=None):
+    @property
+    def qualified_id(self):
+        """``"label:id"``, e.g. ``"core:ragged"`` or ``"ex01.output_shape:slip.rounded_up"``."""
+        return f"{self.catalog.label}:{self.id}"
+
+    def render(self, language=None, markdown=False):
+        """The text in ``language`` (default: the current one); Markdown or plain text."""
         language = language or get_language()
-        values = {k: (v.render(language) if isinstance(v, Message) else v)
-                  for k, v in self.fields.items()}
+        values = {k: render_value(v, language, markdown) for k, v in self.fields.items()}
         try:
-            return self.catalog.template(self.id, language).format(**values)
-        except (KeyError, IndexError, ValueError):  # a slip in a translation: show the English
-            return self.catalog.template(self.id, "en").format(**values)
+            return fill(self.catalog.template(self.id, language), values, markdown)
+        except (KeyError, IndexError, ValueError, AttributeError):
+            # a slip in a translation: show the English rather than nothing
+            return fill(self.catalog.template(self.id, "en"), values, markdown)
+
+    def parts(self):
+        """This message and every message among its fields, depth first."""
+        yield self
+        for value in self.fields.values():
+            if hasattr(value, "parts"):
+                yield from value.parts()
 
     def __str__(self):
         return self.render()

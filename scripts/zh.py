@@ -6,10 +6,11 @@
     .venv/bin/python scripts/zh.py check           # exit 1 on stale/missing/extra blocks or
                                                    # zh notebooks that differ from `build`
     make zh                                        # build + execute the zh notebooks
-    .venv/bin/python scripts/zh.py messages        # stale/missing translations of the course's
-                                                   # message catalogs (convkit_course/**/*.toml)
-    .venv/bin/python scripts/zh.py stamp-message FILE ID...   # "ID's Chinese is reviewed"
-    .venv/bin/python scripts/zh.py stamp-message FILE --new   # stamp messages with no en_hash yet
+
+    .venv/bin/python scripts/zh.py messages        # exit 1 listing stale/missing message
+                                                   # translations in the package's catalogs
+    .venv/bin/python scripts/zh.py stamp-message FILE ID [ID ...]   # "ID's Chinese is reviewed"
+    .venv/bin/python scripts/zh.py stamp-message FILE --new          # stamp entries without a hash
 
 A translation file holds one block per English *markdown* cell, in cell order::
 
@@ -22,6 +23,14 @@ the English text the block translates.  When the English cell changes, the hashe
 (or writes the new hash, which ``skeleton`` prints).  ``skeleton`` keeps every translation,
 adds a block (hash ``TODO``, English text as the draft) for each new cell, and prints the
 English old -> new diff of each changed cell (the old text is looked up in git history).
+
+The course package's messages (checkers, figures, explorer) live in TOML catalogs
+(``convkit_course/**/*.toml``, see ``convkit_course/i18n.py``): one table per message id with
+``en``, ``zh`` and ``en_hash`` (the same 12-hex-digit hash, of the ``en`` text the ``zh``
+translates).  ``messages`` lists what a translator must look at (and, for a stale message, the
+English it translated, from git history); ``stamp-message`` writes the new hash once the
+Chinese is reviewed; ``--new`` stamps the entries that have no hash yet (a message just written
+with its translation).
 
 Code cells speak Chinese too.  Everything the course's own code shows (figures, the explorer,
 the checkers' verdicts) follows the one language switch, :data:`LANGUAGE_LINE`, which ``build``
@@ -467,44 +476,6 @@ def old_english(en_path: pathlib.Path, cell_id: str, hash_: str) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------
-# message catalogs (convkit_course/i18n.py): TOML tables with en, zh and en_hash
-
-def catalogs() -> list[pathlib.Path]:
-    return sorted((ROOT / "convkit_course").rglob("*.toml"))
-
-
-def message_problems() -> list[str]:
-    from convkit_course.i18n import Catalog
-    return [p for path in catalogs() for p in Catalog(path).problems()]
-
-
-def stamp_message(path: pathlib.Path, ids: list[str]) -> int:
-    """Write ``en_hash`` (of today's English) into the tables ``ids`` of a catalog; ``--new``:
-    every table that has none.  Keeps the file's text otherwise (comments, order)."""
-    from convkit_course.i18n import Catalog, english_hash
-    entries = Catalog(path).entries
-    if ids == ["--new"]:
-        ids = [i for i, e in entries.items() if "en_hash" not in e]
-    unknown = [i for i in ids if i not in entries]
-    if unknown:
-        raise SystemExit(f"{path}: no message {unknown}")
-    lines = path.read_text(encoding="utf-8").split("\n")
-    out, table = [], None
-    for line in lines:
-        header = re.fullmatch(r"\[([^\]]+)\]\s*", line)
-        if header:
-            table = header[1].strip()
-        if table in ids and line.startswith("en_hash"):
-            continue  # rewritten after zh
-        out.append(line)
-        if table in ids and line.startswith("zh ="):
-            out.append(f'en_hash = "{english_hash(entries[table]["en"])}"')
-    path.write_text("\n".join(out), encoding="utf-8")
-    print(f"stamped {len(ids)} message(s) in {path}")
-    return 0
-
-
-# ---------------------------------------------------------------------------------------------
 # commands
 
 def _print_diff(en_path, cell_id, old_hash, source):
@@ -606,6 +577,114 @@ def check(en_dir: pathlib.Path) -> int:
     return 1 if found else 0
 
 
+# ---------------------------------------------------------------------------------------------
+# message catalogs (TOML)
+
+def catalog_paths() -> list[pathlib.Path]:
+    """Every message catalog of the course package."""
+    return sorted((ROOT / "convkit_course").rglob("*.toml"))
+
+
+def _catalog(path: pathlib.Path):
+    from convkit_course.i18n import Catalog
+
+    return Catalog(path)
+
+
+def old_message_english(path: pathlib.Path, message_id: str, hash_: str) -> str | None:
+    """The ``en`` text of ``message_id`` whose hash is ``hash_``, from the file's git history."""
+    import tomllib
+
+    from convkit_course.i18n import english_hash
+
+    try:
+        rel = path.resolve().relative_to(ROOT).as_posix()
+        commits = subprocess.run(["git", "-C", str(ROOT), "log", "--format=%H", "-n", "200", "--",
+                                  rel], capture_output=True, text=True, check=True).stdout.split()
+    except (subprocess.CalledProcessError, ValueError, FileNotFoundError):
+        return None
+    for commit in commits:
+        shown = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:{rel}"],
+                               capture_output=True, text=True)
+        if shown.returncode:
+            continue
+        try:
+            table = tomllib.loads(shown.stdout)
+        except tomllib.TOMLDecodeError:
+            continue
+        for part in message_id.split("."):
+            table = table.get(part, {}) if isinstance(table, dict) else {}
+        if isinstance(table, dict) and "en" in table and english_hash(table["en"]) == hash_:
+            return table["en"]
+    return None
+
+
+def messages() -> int:
+    found = 0
+    for path in catalog_paths():
+        catalog = _catalog(path)
+        for problem in catalog.problems():
+            found += 1
+            print(f"{path.relative_to(ROOT)}: {problem.split(': ', 1)[1]}")
+            message_id = problem.split("[", 1)[1].split("]", 1)[0]
+            entry = catalog.entries.get(message_id, {})
+            if "stale" in problem and entry.get("en_hash"):
+                before = old_message_english(path, message_id, entry["en_hash"])
+                if before is not None:
+                    print(f"    English before: {before}\n    English now:    {entry['en']}")
+    if not found:
+        print(f"message catalogs up to date ({len(catalog_paths())} files).")
+    return 1 if found else 0
+
+
+_HEADER = re.compile(r"^\s*\[(?P<key>[^\[\]]+)\]\s*(#.*)?$")
+
+
+def _header_id(line: str) -> str | None:
+    m = _HEADER.match(line)
+    if not m:
+        return None
+    return ".".join(part.strip().strip('"').strip("'") for part in m["key"].split("."))
+
+
+def stamp_message(path: pathlib.Path, ids: list[str], new: bool = False) -> int:
+    """Write ``en_hash`` = hash of today's ``en`` for ``ids`` (or, with ``new``, for every entry
+    that has no hash yet) in the catalog at ``path``, editing the file line by line."""
+    from convkit_course.i18n import english_hash
+
+    path = path.resolve()
+    entries = _catalog(path).entries
+    if new:
+        ids = [i for i, e in entries.items() if not e.get("en_hash")]
+    unknown = [i for i in ids if i not in entries]
+    if unknown:
+        raise SystemExit(f"{path.name}: no message {unknown}; ids: {sorted(entries)}")
+    missing = [i for i in ids if not entries[i].get("zh")]
+    if missing:
+        raise SystemExit(f"{path.name}: {missing} have no Chinese text to stamp")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for message_id in ids:
+        start = next((n for n, line in enumerate(lines) if _header_id(line) == message_id), None)
+        if start is None:
+            raise SystemExit(f"{path.name}: [{message_id}] must be a table header of its own to "
+                             "be stamped")
+        end = next((n for n in range(start + 1, len(lines)) if _HEADER.match(lines[n])),
+                   len(lines))
+        stamp = f'en_hash = "{english_hash(entries[message_id]["en"])}"\n'
+        hashed = [n for n in range(start + 1, end) if re.match(r"\s*en_hash\s*=", lines[n])]
+        if hashed:
+            lines[hashed[0]] = stamp
+        else:
+            last = max(n for n in range(start, end)
+                       if lines[n].strip() and not lines[n].lstrip().startswith("#"))
+            lines.insert(last + 1, stamp)
+    path.write_text("".join(lines), encoding="utf-8")
+    after = _catalog(path).entries  # parses again: the edit kept the file valid TOML
+    assert all(after[i]["en_hash"] == english_hash(after[i]["en"]) for i in ids)
+    print(f"stamped {len(ids)} message(s) in {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="scripts/zh.py", description=__doc__.split("\n")[0])
     parser.add_argument("--root", type=pathlib.Path, default=ROOT,
@@ -621,11 +700,12 @@ def main(argv: list[str]) -> int:
     p.add_argument("ids", nargs="+")
     sub.add_parser("build", help="write notebooks/zh/NN_slug.ipynb for every English notebook")
     sub.add_parser("check", help="exit 1 listing stale/missing/extra blocks and stale zh notebooks")
-    sub.add_parser("messages", help="exit 1 listing stale/missing translations of the catalogs")
-    p = sub.add_parser("stamp-message", help="mark messages of a catalog as reviewed (en_hash)")
+    sub.add_parser("messages", help="exit 1 listing stale/missing translations in the package's "
+                                    "message catalogs (convkit_course/**/*.toml)")
+    p = sub.add_parser("stamp-message", help="mark messages of a catalog as reviewed (new en_hash)")
     p.add_argument("file", type=pathlib.Path)
     p.add_argument("ids", nargs="*")
-    p.add_argument("--new", action="store_true", help="every message that has no en_hash yet")
+    p.add_argument("--new", action="store_true", help="stamp every message without an en_hash")
     args = parser.parse_args(argv)
     set_root(args.root.resolve())
     en_dir = args.en.resolve() if args.en else EN_DIR
@@ -636,13 +716,11 @@ def main(argv: list[str]) -> int:
     if args.command == "build":
         return build(en_dir)
     if args.command == "messages":
-        found = message_problems()
-        print("\n".join(found) or f"{len(catalogs())} message catalogs up to date.")
-        return 1 if found else 0
+        return messages()
     if args.command == "stamp-message":
         if not args.ids and not args.new:
-            parser.error("stamp-message: name the message ids, or --new")
-        return stamp_message(args.file.resolve(), ["--new"] if args.new else args.ids)
+            parser.error("stamp-message: name the message ids, or pass --new")
+        return stamp_message(args.file, args.ids, new=args.new)
     return check(en_dir)
 
 

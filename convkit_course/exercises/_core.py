@@ -1,17 +1,22 @@
 """What every checker shares: messages (en/zh), the verdict, and one answer policy.
 
 Messages
-    Every user-facing string is built by :func:`msg` from a *literal* English template with
-    named ``{fields}``; the template is the key of the Chinese catalog
-    (:mod:`convkit_course.exercises.messages_zh`).  A field may itself be a :class:`Message` (it is
-    rendered in the same language).  :func:`set_language` picks ``"en"`` or ``"zh"``; a
+    The shared text lives in ``_core.toml`` (:data:`CORE`, an id-keyed :class:`~convkit_course.
+    i18n.Catalog`: ``CORE("answer.ragged", name=...)``); an exercise unit's own text in the
+    ``messages.toml`` beside it (see ``_unit.py``).  Old checker modules not yet moved into
+    units still build their text with :func:`msg` from a *literal* English template that keys
+    the Chinese catalog ``messages_zh.py`` -- both kinds of message render the same way, and
+    may be nested in each other's fields.  :func:`set_language` picks ``"en"`` or ``"zh"``; a
     verdict is rendered when it is shown, so switching language re-renders old verdicts too.
 
 Verdicts
     :func:`correct` / :func:`not_yet` (a specific hint) / :func:`fallback` (the generic
     "not it" hint, recognisable by ``verdict.kind == "generic"``) / :func:`bad_input` (the
     answer is not a number/array/function at all).  Verdicts show as one line starting with
-    ``✔ Correct —`` or ``✘ Not yet —`` (no emoji font needed).
+    ``✔ Correct —`` or ``✘ Not yet —`` (no emoji font needed).  In a notebook a verdict shows
+    as Markdown (``_repr_markdown_``: bold head, ```code```), in a terminal and in nbval's
+    ``text/plain`` as the same words without markup.  A verdict of an exercise unit that is
+    not yet right ends with how to ask for a hint (``ex01.output_shape.hint()``).
 
 The answer policy (used by every checker)
     :func:`as_number`, :func:`as_array`, :func:`as_shape`, :func:`as_function` and
@@ -19,8 +24,11 @@ The answer policy (used by every checker)
     tuple of ints / a result, or raise :class:`Reject` carrying the hint.  Numbers: Python and
     numpy ints and floats, whole floats where a count is asked (``9930.0``), one-element
     arrays, complex numbers with a zero imaginary part.  Arrays: anything numpy turns into a
-    numeric array; leading axes of length 1 (NCHW wrapping, e.g. (1, 1, 3, 3) for a 3×3
-    answer, or the other way round) are accepted everywhere, with a note in the verdict.
+    numeric array.  Shapes, one rule (stated in notebook 00): leading axes of length 1 are
+    ignored (NCHW wrapping, (1, 1, 3, 3) for a 3×3 answer, or the other way round); where a
+    list (one axis) is asked, a grid holding it row by row counts too; any other shape is not
+    yet right, and the hint names the shape asked for.  A note in the verdict says how an
+    answer was read.
     Rejected, each with its own hint: None / ..., bool, text (also "333"), dicts and sets,
     ragged lists, non-zero imaginary parts, NaN, infinity, objects that fail to convert.
 
@@ -41,13 +49,16 @@ import numpy as np
 
 from convkit.direct import conv2d_loops
 
-from ..i18n import get_language, set_language, spaced as _spaced, template_fields
+from ..i18n import Catalog, fill, get_language, render_value, set_language, template_fields
+from ..i18n import spaced as _spaced
 
-__all__ = ["Message", "msg", "set_language", "get_language", "zh_catalog", "Verdict", "correct", "not_yet",
-           "fallback", "bad_input", "Reject", "checker", "as_number", "number_note", "as_array",
-           "as_shape",
-           "as_function", "call_student", "is_empty", "compare_array", "judge_number",
-           "shape_hint", "correlate_2d", "fmt"]
+__all__ = ["CORE", "Message", "msg", "set_language", "get_language", "zh_catalog", "Verdict",
+           "correct", "not_yet", "fallback", "bad_input", "Reject", "checker", "as_number",
+           "number_note", "as_array", "as_shape", "as_function", "call_student", "is_empty",
+           "compare_array", "conform_shape", "judge_number", "shape_hint", "correlate_2d", "fmt",
+           "join_slips"]
+
+CORE = Catalog.beside(__file__, label="core")  # _core.toml: the text every checker shares
 
 _catalogs = {}
 
@@ -77,7 +88,10 @@ def zh_catalog():
 
 
 class Message:
-    """A template (the English text, also the catalog key) and its fields, rendered late."""
+    """A template (the English text, also the catalog key) and its fields, rendered late.
+
+    The old mechanism, kept until every checker module is an exercise unit (CONTRIBUTING.md).
+    """
 
     __slots__ = ("template", "fields")
 
@@ -85,15 +99,20 @@ class Message:
         self.template = template
         self.fields = fields
 
-    def render(self, language=None):
+    def render(self, language=None, markdown=False):
         language = language or get_language()
         text = _catalog(language).get(self.template, self.template)
-        values = {k: (v.render(language) if isinstance(v, Message) else v)
-                  for k, v in self.fields.items()}
+        values = {k: render_value(v, language, markdown) for k, v in self.fields.items()}
         try:
-            return text.format(**values)
+            return fill(text, values, markdown)
         except Exception:  # a catalog slip must never hide the hint: fall back to English
-            return self.template.format(**values)
+            return fill(self.template, values, markdown)
+
+    def parts(self):
+        yield self
+        for value in self.fields.values():
+            if hasattr(value, "parts"):
+                yield from value.parts()
 
     def __str__(self):
         return self.render()
@@ -128,42 +147,10 @@ def fmt(value):
     return repr(value)
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """A checker's answer: truthy when correct; shows as one readable line in a notebook.
-
-    ``kind``: ``"correct"``; ``"specific"`` (a named mistake); ``"generic"`` (the fallback
-    "not it" hint: no mistake recognised); ``"input"`` (not a usable answer: empty, text,
-    ragged, NaN, an error in the student's function ...).
-    """
-
-    correct: bool
-    message: Message
-    kind: str = "specific"
-    notes: tuple = field(default=())
-
-    def __post_init__(self):
-        if not isinstance(self.message, Message):
-            raise TypeError("Verdict: message must be built with msg(...), got "
-                            f"{type(self.message).__name__}")
-
-    def __bool__(self):
-        return self.correct
-
-    @property
-    def text(self):
-        """The message (without the prefix) in the current language."""
-        language = get_language()
-        gap = "" if language == "zh" else " "
-        return _spaced(gap.join(p.render(language) for p in (self.message, *self.notes)),
-                       language)
-
-    def render(self, language=None):
-        language = language or get_language()
-        head = msg("✔ Correct —") if self.correct else msg("✘ Not yet —")
-        gap = "" if language == "zh" else " "
-        body = gap.join(p.render(language) for p in (self.message, *self.notes))
-        return head.render(language) + " " + _spaced(body, language)
+class Shown:
+    """What a notebook displays of a verdict, a hint or a solution: Markdown
+    (``_repr_markdown_``) or plain text (``repr``, ``str``, IPython's pretty printer), rendered
+    by ``self.render(language=None, markdown=False)`` each time it is shown."""
 
     def __repr__(self):
         return self.render()
@@ -173,12 +160,77 @@ class Verdict:
     def _repr_pretty_(self, p, cycle):
         p.text(self.render())
 
+    def _repr_markdown_(self):
+        return self.render(markdown=True)
+
+
+@dataclass(frozen=True, repr=False)
+class Verdict(Shown):
+    """A checker's answer: truthy when correct; shows as Markdown in a notebook, plain text
+    elsewhere, rendered in the language of the moment each time it is shown.
+
+    ``kind``: ``"correct"``; ``"specific"`` (a named mistake); ``"generic"`` (the fallback
+    "not it" hint: no mistake recognised); ``"input"`` (not a usable answer: empty, text,
+    ragged, NaN, an error in the student's function ...).  ``help``: a last line (how to ask
+    for a hint), set by :func:`checker` for exercise units.
+    """
+
+    correct: bool
+    message: object  # a Message of a catalog (CORE, a unit's) or of the old msg()
+    kind: str = "specific"
+    notes: tuple = field(default=())
+    help: object = None
+
+    def __post_init__(self):
+        if isinstance(self.message, str) or not callable(getattr(self.message, "render", None)):
+            raise TypeError("Verdict: message must be built with msg(...) or a catalog "
+                            f"(CORE(...)), got {type(self.message).__name__}")
+
+    def __bool__(self):
+        return self.correct
+
+    @property
+    def text(self):
+        """The message (without the prefix) in the current language, plain."""
+        language = get_language()
+        return _spaced(self._body(language, False), language)
+
+    def _body(self, language, markdown):
+        gap = "" if language == "zh" else " "
+        return gap.join(p.render(language, markdown=markdown)
+                        for p in (self.message, *self.notes))
+
+    def render(self, language=None, markdown=False):
+        """``✔ Correct — …`` / ``✘ Not yet — …`` (+ the help line), Markdown or plain."""
+        language = language or get_language()
+        head = CORE("verdict.correct" if self.correct else "verdict.not_yet")
+        text = head.render(language, markdown=markdown) + " " + _spaced(
+            self._body(language, markdown), language)
+        if self.help is not None:
+            text += ("\n\n" if markdown else "\n") + _spaced(
+                self.help.render(language, markdown=markdown), language)
+        return text
+
+    def message_ids(self):
+        """Every catalog message this verdict is made of: ``{"core:answer.empty", ...}``
+        (an old ``msg`` template stands for itself).  The corpus tests read which hint a slip
+        got from here, whatever the language."""
+        found = set()
+        for root in (self.message, *self.notes):
+            for part in root.parts():
+                found.add(getattr(part, "qualified_id", None) or part.template)
+        return found
+
     def with_note(self, note):
-        return Verdict(self.correct, self.message, self.kind, self.notes + (note,))
+        return Verdict(self.correct, self.message, self.kind, self.notes + (note,), self.help)
+
+    def with_help(self, help):
+        return Verdict(self.correct, self.message, self.kind, self.notes, help)
 
 
 def correct(message=None):
-    return Verdict(True, message if message is not None else msg("well done."), "correct")
+    return Verdict(True, message if message is not None else CORE("verdict.well_done"),
+                   "correct")
 
 
 def not_yet(message):
@@ -203,13 +255,17 @@ class Reject(Exception):
     """Raised by the answer policy; :func:`checker` turns it into its verdict."""
 
     def __init__(self, verdict, error=None):
-        super().__init__(verdict.message.template)
+        super().__init__(verdict.message.render("en"))
         self.verdict = verdict
         self.error = error  # the student's exception, when call_student caught one
 
 
 def checker(function):
-    """Decorate a checker: it returns a Verdict whatever it is given, and is silent."""
+    """Decorate a checker: it returns a Verdict whatever it is given, and is silent.
+
+    When an exercise unit has claimed the checker (``_unit.Unit`` sets ``checker.unit``), a
+    verdict that is not yet right ends with how to ask for the unit's hint.
+    """
 
     @functools.wraps(function)
     def wrapped(*args, **kwargs):
@@ -218,14 +274,15 @@ def checker(function):
                 warnings.simplefilter("ignore")
                 verdict = function(*args, **kwargs)
         except Reject as reject:
-            return reject.verdict
+            verdict = reject.verdict
         except Exception as error:  # the promise: never a traceback, whatever the answer
-            return bad_input(msg("the checker could not read this answer ({error_type}: "
-                                 "{error}); hand in a number, an array or a function as "
-                                 "the exercise asks.",
-                                 error_type=type(error).__name__, error=_short(error)))
+            verdict = bad_input(CORE("checker.unreadable", error_type=type(error).__name__,
+                                     error=_short(error)))
         if not isinstance(verdict, Verdict):  # a checker bug; say so rather than crash
-            return bad_input(msg("the checker could not judge this answer."))
+            verdict = bad_input(CORE("checker.bug"))
+        unit = getattr(wrapped, "unit", None)
+        if unit is not None and not verdict.correct:
+            verdict = verdict.with_help(unit.stuck())
         return verdict
 
     wrapped.is_checker = True
@@ -250,8 +307,7 @@ def _what(answer):
 def _reject_common(answer, name):
     """Hints shared by numbers and arrays: empty, text, dict/set, bool, a function."""
     if is_empty(answer):
-        raise Reject(bad_input(msg("{name} is still empty: replace the ... / None with your "
-                                   "answer.", name=name)))
+        raise Reject(bad_input(CORE("answer.empty", name=name)))
     if isinstance(answer, (str, bytes)):
         text = answer.decode(errors="replace") if isinstance(answer, bytes) else answer
         try:
@@ -260,18 +316,16 @@ def _reject_common(answer, name):
         except ValueError:
             numeric = False
         if numeric:
-            raise Reject(bad_input(msg("{name} is the text {text!r}, not a number: remove the "
-                                       "quotes.", name=name, text=text)))
-        raise Reject(bad_input(msg("{name} is text ({text!r}); hand in numbers, not a string.",
+            raise Reject(bad_input(CORE("answer.numeric_text", name=name, text=text)))
+        raise Reject(bad_input(CORE("answer.text",
                                    name=name, text=text[:40])))
     if isinstance(answer, (dict, set, frozenset)):
-        raise Reject(bad_input(msg("{name} is a {kind}; hand in numbers (a number, a list or "
-                                   "an array).", name=name, kind=_what(answer))))
+        raise Reject(bad_input(CORE("answer.container", name=name, kind=_what(answer))))
     if callable(answer) and not hasattr(answer, "__array__") and not isinstance(answer, type):
-        raise Reject(bad_input(msg("{name} is a function; call it and hand in what it returns.",
+        raise Reject(bad_input(CORE("answer.function",
                                    name=name)))
     if isinstance(answer, type):
-        raise Reject(bad_input(msg("{name} is a type ({kind}), not a value.", name=name,
+        raise Reject(bad_input(CORE("answer.type", name=name,
                                    kind=answer.__name__)))
 
 
@@ -279,7 +333,7 @@ def _to_array(answer, name):
     """np.asarray with every failure named; returns a float64 array (maybe 0-d)."""
     _reject_common(answer, name)
     if isinstance(answer, (bool, np.bool_)):
-        raise Reject(bad_input(msg("{name} is {value}, a truth value; hand in numbers.",
+        raise Reject(bad_input(CORE("answer.bool",
                                    name=name, value=str(bool(answer)))))
     try:
         with warnings.catch_warnings():
@@ -287,61 +341,47 @@ def _to_array(answer, name):
             array = np.asarray(answer)
     except ValueError as error:
         if "inhomogeneous" in str(error) or "sequence" in str(error):
-            raise Reject(bad_input(msg("{name} is ragged: its rows have different lengths, so it "
-                                       "is not an array. Check that every row has the same "
-                                       "number of entries.", name=name))) from None
-        raise Reject(bad_input(msg("{name} could not be turned into an array ({error_type}: "
-                                   "{error}).", name=name, error_type=type(error).__name__,
+            raise Reject(bad_input(CORE("answer.ragged", name=name))) from None
+        raise Reject(bad_input(CORE("answer.unconvertible", name=name, error_type=type(error).__name__,
                                    error=_short(error)))) from None
     except Exception as error:
-        raise Reject(bad_input(msg("{name} could not be turned into an array ({error_type}: "
-                                   "{error}).", name=name, error_type=type(error).__name__,
+        raise Reject(bad_input(CORE("answer.unconvertible", name=name, error_type=type(error).__name__,
                                    error=_short(error)))) from None
     if array.dtype == object:
         if _is_ragged(answer):
-            raise Reject(bad_input(msg("{name} is ragged: its rows have different lengths, so it "
-                                       "is not an array. Check that every row has the same "
-                                       "number of entries.", name=name)))
+            raise Reject(bad_input(CORE("answer.ragged", name=name)))
         try:
             array = array.astype(complex)
         except Exception:
-            raise Reject(bad_input(msg("{name} holds things that are not numbers ({kind}).",
+            raise Reject(bad_input(CORE("answer.not_numbers",
                                        name=name, kind=_first_odd_type(array)))) from None
     if array.dtype.kind in "USV":
-        raise Reject(bad_input(msg("{name} holds text (strings), not numbers: remove the "
-                                   "quotes.", name=name)))
+        raise Reject(bad_input(CORE("answer.strings", name=name)))
     if array.dtype.kind in "Mm":
-        raise Reject(bad_input(msg("{name} holds dates or times, not numbers.", name=name)))
+        raise Reject(bad_input(CORE("answer.dates", name=name)))
     if array.dtype.kind == "c":
         imag = np.abs(array.imag)
         with np.errstate(all="ignore"):
             scale = float(np.nanmax(np.abs(array.real), initial=1.0)) if array.size else 1.0
         if np.any(imag > 1e-9 * max(1.0, scale if np.isfinite(scale) else 1.0)):
-            raise Reject(bad_input(msg("{name} has a non-zero imaginary part ({value}): the "
-                                       "answers here are real numbers — did an FFT or a complex "
-                                       "number slip in? Take .real only if the imaginary part is "
-                                       "round-off.", name=name,
+            raise Reject(bad_input(CORE("answer.imaginary", name=name,
                                        value=_first_value(array, imag == imag.max()))))
         array = array.real
     try:
         array = array.astype(np.float64)
     except Exception as error:
-        raise Reject(bad_input(msg("{name} could not be turned into an array ({error_type}: "
-                                   "{error}).", name=name, error_type=type(error).__name__,
+        raise Reject(bad_input(CORE("answer.unconvertible", name=name, error_type=type(error).__name__,
                                    error=_short(error)))) from None
     if array.size and not np.all(np.isfinite(array)):
         nan = np.isnan(array)
         if array.ndim == 0:
-            what = msg("NaN (not a number)") if nan else msg("infinite")
-            raise Reject(bad_input(msg("{name} is {what}: look for 0/0, a division by zero, an "
-                                       "overflow or an uninitialised np.empty.", name=name,
+            what = CORE("answer.nan_word") if nan else CORE("answer.infinite_word")
+            raise Reject(bad_input(CORE("answer.not_finite", name=name,
                                        what=what)))
         if np.any(nan):
-            raise Reject(bad_input(msg("{name} contains NaN (not a number) at index {where}: look "
-                                       "for 0/0, an empty mean or an uninitialised np.empty.",
+            raise Reject(bad_input(CORE("answer.nan_at",
                                        name=name, where=_first_index(nan))))
-        raise Reject(bad_input(msg("{name} contains an infinite value at index {where}: look for "
-                                   "a division by zero or an overflow.", name=name,
+        raise Reject(bad_input(CORE("answer.inf_at", name=name,
                                    where=_first_index(np.isinf(array)))))
     return array
 
@@ -381,20 +421,18 @@ def as_number(answer, name=None, *, whole=False):
     Accepts ints, floats, numpy scalars, 0-d / one-element arrays and complex numbers with a
     zero imaginary part; with ``whole=True`` a float must be whole (9930.0 -> 9930).
     """
-    name = name if name is not None else msg("your answer")
+    name = name if name is not None else CORE("name.answer")
     array = _to_array(answer, name)
     if array.size != 1:
         if array.size == 0:
-            raise Reject(bad_input(msg("{name} is empty (no entries); hand in one number.",
+            raise Reject(bad_input(CORE("answer.no_number",
                                        name=name)))
-        raise Reject(bad_input(msg("{name} should be one number, but it holds {size} numbers "
-                                   "(shape {shape}).", name=name, size=array.size,
+        raise Reject(bad_input(CORE("answer.not_one_number", name=name, size=array.size,
                                    shape=array.shape)))
     value = float(array.reshape(()))
     if whole:
         if value != math.floor(value):
-            raise Reject(not_yet(msg("{name} is {value}, not a whole number: this answer counts "
-                                     "things.", name=name, value=fmt(value))))
+            raise Reject(not_yet(CORE("answer.not_whole", name=name, value=fmt(value))))
         return int(value)
     return int(value) if value == int(value) and abs(value) < 2 ** 53 else value
 
@@ -408,41 +446,37 @@ def number_note(answer, verdict):
         shape = ()
     if shape == ():
         return verdict
-    return verdict.with_note(msg("(Your shape {got} was read as one number.)", got=shape))
+    return verdict.with_note(CORE("note.one_number", got=shape))
 
 
 def as_array(answer, name=None):
     """The answer as a float64 array (any shape, size ≥ 1); else :class:`Reject` with a hint."""
-    name = name if name is not None else msg("your answer")
+    name = name if name is not None else CORE("name.answer")
     array = _to_array(answer, name)
     if array.size == 0:
-        raise Reject(bad_input(msg("{name} is empty (shape {shape}): it has no entries.",
+        raise Reject(bad_input(CORE("answer.empty_array",
                                    name=name, shape=array.shape)))
     return array
 
 
 def as_shape(answer, name=None):
     """The answer as a tuple of non-negative ints (a shape); else :class:`Reject`."""
-    name = name if name is not None else msg("your shape")
+    name = name if name is not None else CORE("name.shape")
     array = _to_array(answer, name)
     if array.ndim != 1:
-        raise Reject(bad_input(msg("{name} should be a tuple of whole numbers such as (2, 3, 4), "
-                                   "got {got}.", name=name, got=_short(repr(answer), 60))))
+        raise Reject(bad_input(CORE("answer.shape_not_tuple", name=name, got=_short(repr(answer), 60))))
     if np.any(array != np.floor(array)) or np.any(array < 0):
-        raise Reject(bad_input(msg("{name} should hold whole, non-negative numbers, got "
-                                   "{got}.", name=name, got=tuple(fmt(v) for v in array))))
+        raise Reject(bad_input(CORE("answer.shape_not_whole", name=name, got=tuple(fmt(v) for v in array))))
     return tuple(int(v) for v in array)
 
 
 def as_function(function, name=None):
     """The student's function itself; else :class:`Reject` (empty, called, not callable)."""
-    name = name if name is not None else msg("your function")
+    name = name if name is not None else CORE("name.function")
     if is_empty(function):
-        raise Reject(bad_input(msg("{name} is still empty: define it, then pass it here (no "
-                                   "brackets).", name=name)))
+        raise Reject(bad_input(CORE("answer.function_empty", name=name)))
     if not callable(function):
-        raise Reject(bad_input(msg("pass the function itself (its name, no brackets); got a "
-                                   "{kind}.", kind=_what(function))))
+        raise Reject(bad_input(CORE("answer.not_callable", kind=_what(function))))
     return function
 
 
@@ -456,12 +490,11 @@ def call_student(function, *args, where):
             warnings.simplefilter("ignore")
             result = function(*args)
     except Exception as error:
-        raise Reject(bad_input(msg("{where}, your function raised {error_type}: {error}",
+        raise Reject(bad_input(CORE("answer.raised",
                                    where=where, error_type=type(error).__name__,
                                    error=_short(error))), error) from None
     if is_empty(result):
-        raise Reject(bad_input(msg("{where}, your function returned {value}: finish it and return "
-                                   "the result.", where=where, value=repr(result))))
+        raise Reject(bad_input(CORE("answer.returned_empty", where=where, value=repr(result))))
     return result
 
 
@@ -473,9 +506,25 @@ def _strip_leading_ones(shape):
     return shape
 
 
-def _wrapped_note(got, want):
-    return msg("(Your shape {got} was read as {want}: axes of length 1 in front are fine.)",
-               got=got, want=want)
+def conform_shape(array, shape):
+    """The one shape rule (notebook 00, "How checkers answer"): ``array`` read in ``shape``
+    when the rule allows it -> ``(array, note)``, the note saying how it was read (None when
+    nothing was changed); ``array`` unchanged when it does not fit (the caller's hint then
+    names the shape asked for).
+
+    * leading axes of length 1 are ignored, both ways: (1, 1, 3, 3) is read as (3, 3);
+    * where a list (one axis) is asked, a grid (two axes, both longer than 1, after leading
+      1s are dropped) that holds it row by row counts too: a 3 × 3 grid for 9 ids.
+    """
+    shape = tuple(shape)
+    if array.shape == shape:
+        return array, None
+    if _strip_leading_ones(array.shape) == _strip_leading_ones(shape):
+        return array.reshape(shape), CORE("note.leading_ones", got=array.shape, want=shape)
+    asked, given = _strip_leading_ones(shape), _strip_leading_ones(array.shape)
+    if len(asked) == 1 and len(given) == 2 and min(given) > 1 and array.size == asked[0]:
+        return array.reshape(shape), CORE("note.as_list", got=array.shape, size=asked[0])
+    return array, None
 
 
 def _close(a, b, rtol, atol):
@@ -491,7 +540,7 @@ def compare_array(answer, expected, name=None, *, rtol=1e-6, atol=1e-8, mistakes
     named: transposed, rotated 180°/90°, sign flipped, scaled by a constant, rounded to
     whole numbers, right numbers in a wrong shape.  Else the generic hint (first difference).
     """
-    name = name if name is not None else msg("your answer")
+    name = name if name is not None else CORE("name.answer")
     try:
         a = as_array(answer, name)
     except Reject as reject:
@@ -502,10 +551,7 @@ def compare_array(answer, expected, name=None, *, rtol=1e-6, atol=1e-8, mistakes
     for key in (a.shape, _strip_leading_ones(a.shape)):
         if key in shapes and _strip_leading_ones(key) != _strip_leading_ones(expected.shape):
             return not_yet(shapes[key])
-    if a.shape != expected.shape and _strip_leading_ones(a.shape) == _strip_leading_ones(
-            expected.shape):
-        note = _wrapped_note(a.shape, expected.shape)
-        a = a.reshape(expected.shape)
+    a, note = conform_shape(a, expected.shape)
     verdict = _judge_values(a, expected, name, rtol, atol, mistakes, praise)
     return verdict.with_note(note) if note is not None else verdict
 
@@ -532,40 +578,32 @@ def _judge_values(a, expected, name, rtol, atol, mistakes, praise):
 def _shared_slips(a, e, name, rtol, atol):
     """The slips every array exercise can meet, named; else the generic first difference."""
     if a.ndim >= 2 and a.shape[-1] == a.shape[-2] and _close(a, _swap_last(e), rtol, atol):
-        return not_yet(msg("{name} is the right answer transposed (rows and columns swapped): "
-                           "entry [i, j] belongs at [j, i].", name=name))
+        return not_yet(CORE("compare.transposed", name=name))
     if a.ndim >= 2 and _close(a, e[..., ::-1, ::-1], rtol, atol):
-        return not_yet(msg("{name} is the right answer rotated by 180° (flipped up-down and "
-                           "left-right).", name=name))
+        return not_yet(CORE("compare.rotated_180", name=name))
     if a.ndim >= 2 and a.shape[-1] == a.shape[-2]:
         if _close(a, np.rot90(e, 1, axes=(-2, -1)), rtol, atol) or \
                 _close(a, np.rot90(e, -1, axes=(-2, -1)), rtol, atol):
-            return not_yet(msg("{name} is the right answer rotated by 90°.", name=name))
+            return not_yet(CORE("compare.rotated_90", name=name))
     if a.ndim >= 1 and a.shape[-1] > 1 and _close(a, e[..., ::-1], rtol, atol):
-        return not_yet(msg("{name} is the right answer reversed (flipped left-right, or the "
-                           "last axis in reverse order).", name=name))
+        return not_yet(CORE("compare.reversed", name=name))
     if np.any(e != 0) and _close(a, -e, rtol, atol):
-        return not_yet(msg("{name} has the right numbers with the wrong sign: check which "
-                           "term is subtracted from which.", name=name))
+        return not_yet(CORE("compare.sign", name=name))
     nz = np.abs(e) > atol
     if np.any(nz) and np.all(np.abs(a[~nz]) <= atol):
         ratio = a[nz] / e[nz]
         if np.allclose(ratio, ratio.flat[0], rtol=1e-6) and not np.isclose(ratio.flat[0], 1):
             factor = float(ratio.flat[0])
             if factor != 0:
-                return not_yet(msg("{name} is the right answer times {factor}: a factor is "
-                                   "missing or extra (a mean instead of a sum, or a divide "
-                                   "by the batch size?).", name=name, factor=fmt(factor)))
+                return not_yet(CORE("compare.scaled", name=name, factor=fmt(factor)))
     if np.any(e != np.round(e)) and np.all(a == np.round(a)) and (
             np.array_equal(a, np.trunc(e)) or np.array_equal(a, np.round(e))
             or np.array_equal(a, np.floor(e))):
-        return not_yet(msg("{name} holds whole numbers where the answer has fractions: was it "
-                           "rounded or cast to int (astype(int), an int array, //)? Keep floats.",
+        return not_yet(CORE("compare.rounded",
                            name=name))
     bad = np.argwhere(~np.isclose(a, e, rtol=rtol, atol=atol))
     first = tuple(int(i) for i in bad[0])
-    return fallback(msg("{name} has the right shape, but {count} of {size} entries differ; the "
-                        "first is at index {first}: got {got}, expected {want}.", name=name,
+    return fallback(CORE("compare.entries_differ", name=name,
                         count=len(bad), size=a.size, first=first, got=fmt(a[first]),
                         want=fmt(e[first])))
 
@@ -575,28 +613,23 @@ def _judge_shape(a, e, name, rtol, atol):
     if len(sa) >= 2 and sa[:-2] == se[:-2] and sa[-2:] == se[-2:][::-1]:
         ea = e.reshape(se)
         if np.allclose(a.reshape(sa), _swap_last(ea), rtol=rtol, atol=atol):
-            return not_yet(msg("{name} is the right answer transposed: shape {got} instead of "
-                               "{want} (rows and columns swapped; .T or swapaxes turns it "
-                               "back, a reshape would not).", name=name, got=a.shape,
+            return not_yet(CORE("compare.shape_transposed", name=name, got=a.shape,
                                want=e.shape))
-        return not_yet(msg("{name} has shape {got}: rows and columns are swapped; expected "
-                           "{want}.", name=name, got=a.shape, want=e.shape))
+        return not_yet(CORE("compare.shape_swapped", name=name, got=a.shape, want=e.shape))
     if a.size == e.size:
         if np.allclose(a.reshape(e.shape), e, rtol=rtol, atol=atol):
-            return not_yet(msg("{name} holds the right numbers in the right order, but has shape "
-                               "{got}; reshape it to {want}.", name=name, got=a.shape,
+            return not_yet(CORE("compare.reshape", name=name, got=a.shape,
                                want=e.shape))
-        return fallback(msg("{name} has the right number of entries ({size}) but shape {got}; "
-                            "expected {want}.", name=name, size=a.size, got=a.shape,
+        return fallback(CORE("compare.shape_size", name=name, size=a.size, got=a.shape,
                             want=e.shape))
-    return fallback(msg("{name} has shape {got}; expected {want}.", name=name, got=a.shape,
+    return fallback(CORE("compare.shape", name=name, got=a.shape,
                         want=e.shape))
 
 
 def judge_number(answer, expected, hints, praise, fallback, *, name=None, whole=True):
     """Judge a numeric answer: ``praise`` when right, ``hints[value]`` (a Message) for a known
     slip, else the generic ``fallback_hint``.  The policy of :func:`as_number` applies."""
-    name = name if name is not None else msg("your answer")
+    name = name if name is not None else CORE("name.answer")
     try:
         value = as_number(answer, name, whole=whole)
     except Reject as reject:
@@ -614,7 +647,15 @@ def judge_number(answer, expected, hints, praise, fallback, *, name=None, whole=
     for wrong, hint in hints.items():
         if np.isclose(value, wrong, rtol=1e-9, atol=1e-9):
             return not_yet(hint)
-    return _generic(msg("{value} is not it: {hint}", value=fmt(value), hint=fallback))
+    return _generic(CORE("number.not_it", value=fmt(value), hint=fallback))
+
+
+def join_slips(hints):
+    """Several hints that fit the same answer, as one message: "A Or: B Or: C"."""
+    joined = hints[0]
+    for hint in hints[1:]:
+        joined = CORE("slips.or", first=joined, second=hint)
+    return joined
 
 
 def shape_hint(answer, hints):

@@ -1,4 +1,6 @@
-"""Chinese (简体中文) text for every checker message: ``ZH[english_template] = chinese_template``.
+"""Chinese (简体中文) text for the checker modules not yet moved into exercise units:
+``ZH[english_template] = chinese_template`` (the old mechanism; see CONTRIBUTING.md, "How to
+add an exercise": each unit keeps its messages under ids in its own ``messages.toml``).
 
 Keys are the literal English templates passed to ``msg`` in the checker modules; values use
 the same ``{fields}``.  Terms follow zh.d2l.ai (互相关, 卷积核, 步幅, 填充, 膨胀, 通道, 形状,
@@ -7,114 +9,15 @@ the same ``{fields}``.  Terms follow zh.d2l.ai (互相关, 卷积核, 步幅, �
 """
 
 ZH = {
-    # ------------------------------------------------------------------ _core: verdicts
-    "✔ Correct —": "✔ 正确 —",
-    "✘ Not yet —": "✘ 还不对 —",
-    "well done.": "做得好。",
+    # ------------------------------------------------------------------ shared by several modules
+    # (the text of _core and of notebook 01's checkers moved to id-keyed TOML catalogs:
+    # _core.toml and the unit folders of ex01/)
     "{first} {second}": "{first}{second}",
-    "the checker could not read this answer ({error_type}: {error}); hand in a number, an array "
-    "or a function as the exercise asks.":
-        "检查器无法读取这个答案（{error_type}: {error}）；请按练习要求交一个数、一个数组或一个函数。",
-    "the checker could not judge this answer.": "检查器无法评判这个答案。",
-    # ------------------------------------------------------------------ _core: answer policy
     "your answer": "你的答案",
     "your shape": "你的形状",
-    "your function": "你的函数",
-    "{name} is still empty: replace the ... / None with your answer.":
-        "{name}还是空的：把 ... / None 换成你的答案。",
-    "{name} is the text {text!r}, not a number: remove the quotes.":
-        "{name}是文本 {text!r}，不是数：去掉引号。",
-    "{name} is text ({text!r}); hand in numbers, not a string.":
-        "{name}是文本（{text!r}）；请交数，而不是字符串。",
-    "{name} is a {kind}; hand in numbers (a number, a list or an array).":
-        "{name}是一个 {kind}；请交数（一个数、一个列表或一个数组）。",
-    "{name} is a function; call it and hand in what it returns.":
-        "{name}是一个函数；请调用它，交它的返回值。",
-    "{name} is a type ({kind}), not a value.": "{name}是一个类型（{kind}），不是一个值。",
-    "{name} is {value}, a truth value; hand in numbers.": "{name}是 {value}，一个布尔值；请交数。",
-    "{name} is ragged: its rows have different lengths, so it is not an array. Check that every "
-    "row has the same number of entries.":
-        "{name}参差不齐：各行长度不同，所以不是数组。请检查每一行的元素个数是否相同。",
-    "{name} could not be turned into an array ({error_type}: {error}).":
-        "{name}无法转换成数组（{error_type}: {error}）。",
-    "{name} holds things that are not numbers ({kind}).": "{name}里有不是数的东西（{kind}）。",
-    "{name} holds text (strings), not numbers: remove the quotes.":
-        "{name}里是文本（字符串），不是数：去掉引号。",
-    "{name} holds dates or times, not numbers.": "{name}里是日期或时间，不是数。",
-    "{name} has a non-zero imaginary part ({value}): the answers here are real numbers — did an "
-    "FFT or a complex number slip in? Take .real only if the imaginary part is round-off.":
-        "{name}的虚部不为零（{value}）：这里的答案都是实数——是不是混进了 FFT 或复数？"
-        "只有当虚部只是舍入误差时才取 .real。",
-    "NaN (not a number)": "NaN（非数）",
-    "infinite": "无穷大",
-    "{name} is {what}: look for 0/0, a division by zero, an overflow or an uninitialised "
-    "np.empty.":
-        "{name}是{what}：检查有没有 0/0、除以零、溢出或未初始化的 np.empty。",
-    "{name} contains NaN (not a number) at index {where}: look for 0/0, an empty mean or an "
-    "uninitialised np.empty.":
-        "{name}在索引 {where} 处是 NaN（非数）：检查有没有 0/0、空数组求均值或未初始化的 np.empty。",
-    "{name} contains an infinite value at index {where}: look for a division by zero or an "
-    "overflow.":
-        "{name}在索引 {where} 处是无穷大：检查有没有除以零或溢出。",
-    "{name} is empty (no entries); hand in one number.": "{name}是空的（没有元素）；请交一个数。",
-    "{name} should be one number, but it holds {size} numbers (shape {shape}).":
-        "{name}应该是一个数，但它有 {size} 个数（形状 {shape}）。",
-    "{name} is {value}, not a whole number: this answer counts things.":
-        "{name}是 {value}，不是整数：这个答案是在数个数。",
-    "{name} is empty (shape {shape}): it has no entries.": "{name}是空的（形状 {shape}）：没有任何元素。",
-    "{name} should be a tuple of whole numbers such as (2, 3, 4), got {got}.":
-        "{name}应该是由整数组成的元组，例如 (2, 3, 4)，但得到的是 {got}。",
-    "{name} should hold whole, non-negative numbers, got {got}.":
-        "{name}应该由非负整数组成，但得到的是 {got}。",
-    "{name} is still empty: define it, then pass it here (no brackets).":
-        "{name}还是空的：先定义它，再把它传进来（不带括号）。",
-    "pass the function itself (its name, no brackets); got a {kind}.":
-        "请传函数本身（写函数名，不带括号）；得到的是一个 {kind}。",
-    "{where}, your function raised {error_type}: {error}":
-        "{where}，你的函数抛出了 {error_type}: {error}",
-    # ------------------------------------------------------------------ _core: comparisons
-    "(Your shape {got} was read as one number.)": "（形状为 {got} 的答案按一个数来读。）",
-    "(Your shape {got} was read as {want}: axes of length 1 in front are fine.)":
-        "（你的形状 {got} 按 {want} 来读：前面长度为 1 的轴没有关系。）",
-    "{name} is the right answer transposed (rows and columns swapped): entry [i, j] belongs at "
-    "[j, i].":
-        "{name}是正确答案的转置（行和列互换了）：元素 [i, j] 应该在 [j, i]。",
-    "{name} is the right answer rotated by 180° (flipped up-down and left-right).":
-        "{name}是正确答案旋转180度（上下、左右都翻转了）的结果。",
-    "{name} is the right answer rotated by 90°.": "{name}是正确答案旋转 90° 的结果。",
-    "{name} is the right answer reversed (flipped left-right, or the last axis in reverse "
-    "order).":
-        "{name}是正确答案的逆序（左右翻转，或最后一个轴倒过来了）。",
-    "{name} has the right numbers with the wrong sign: check which term is subtracted from "
-    "which.":
-        "{name}的数值对了，但符号反了：检查是谁减谁。",
-    "{name} is the right answer times {factor}: a factor is missing or extra (a mean instead of "
-    "a sum, or a divide by the batch size?).":
-        "{name}是正确答案乘以 {factor}：少了或多了一个因子（是不是用了均值而不是求和，"
-        "或者除以了批量大小？）。",
-    "{name} holds whole numbers where the answer has fractions: was it rounded or cast to int "
-    "(astype(int), an int array, //)? Keep floats.":
-        "{name}里都是整数，而答案有小数：是不是被取整或转成了 int（astype(int)、整数数组、//）？"
-        "请保留浮点数。",
-    "{name} has the right shape, but {count} of {size} entries differ; the first is at index "
-    "{first}: got {got}, expected {want}.":
-        "{name}的形状对了，但 {size} 个元素中有 {count} 个不同；第一个在索引 {first}："
-        "得到 {got}，应为 {want}。",
-    "{name} is the right answer transposed: shape {got} instead of {want} (rows and columns "
-    "swapped; .T or swapaxes turns it back, a reshape would not).":
-        "{name}是正确答案的转置：形状是 {got} 而不是 {want}（行和列互换了；"
-        "用 .T 或 swapaxes 可以换回来，reshape 不行）。",
-    "{name} has shape {got}: rows and columns are swapped; expected {want}.":
-        "{name}的形状是 {got}：行和列弄反了；应为 {want}。",
-    "{name} holds the right numbers in the right order, but has shape {got}; reshape it to "
-    "{want}.":
-        "{name}的数和顺序都对，但形状是 {got}；请 reshape 成 {want}。",
-    "{name} has the right number of entries ({size}) but shape {got}; expected {want}.":
-        "{name}的元素个数（{size}）对了，但形状是 {got}；应为 {want}。",
-    "{name} has shape {got}; expected {want}.": "{name}的形状是 {got}；应为 {want}。",
-    "{value} is not it: {hint}": "{value} 不对：{hint}",
-    "{where}, your function returned {value}: finish it and return the result.":
-        "{where}，你的函数返回了 {value}：把它写完，并返回结果。",
+    "{first} Or: {second}": "{first}或者：{second}",
+    "what your function returns": "你的函数返回的值",
+    "{where}: {hint}": "{where}：{hint}",
     # ------------------------------------------------------------------ ex00
     "you computed I - K = 2; count the window positions: it starts at columns 0, 1 and 2, so "
     "add 1.":
@@ -140,88 +43,6 @@ ZH = {
         "15 = 5 × 3 是把两个尺寸相乘；输出宽度是 I - K + 1。",
     "O = I - K + 1 = 5 - 3 + 1 = 3.": "O = I - K + 1 = 5 - 3 + 1 = 3。",
     "the window is 3 wide and must stay inside the 5 columns.": "窗口宽 3，必须留在这 5 列之内。",
-    # ------------------------------------------------------------------ ex01
-    "for I={I}, K={K}, S={S}, P={P}, D={D}": "当 I={I}、K={K}、S={S}、P={P}、D={D} 时",
-    "{first} Or: {second}": "{first}或者：{second}",
-    "{value} is not it. Write out floor((I + 2P - D(K-1) - 1) / S) + 1 step by step: the padded "
-    "length, the window's reach, the division.":
-        "{value} 不对。一步一步写出 floor((I + 2P - D(K-1) - 1) / S) + 1："
-        "填充后的长度、窗口的覆盖范围、除法。",
-    "{where}, your function returns {got}, expected {want} ({wrong} of {count} geometries "
-    "differ).":
-        "{where}，你的函数返回 {got}，应为 {want}（{count} 种几何参数中有 {wrong} 种不同）。",
-    "{value} is not it. Take the 3x3 block x[{row}:{row_end}, {col}:{col_end}], multiply it "
-    "element by element with k, and add up the nine products.":
-        "{value} 不对。取 3×3 的块 x[{row}:{row_end}, {col}:{col_end}]，与 k 逐元素相乘，"
-        "再把九个乘积加起来。",
-    "you rounded up. A window that would stick out past the (padded) input is not computed, so "
-    "take the floor: floor((I + 2P - D(K-1) - 1) / S) + 1.":
-        "你向上取整了。会伸出（填充后）输入之外的窗口不参与计算，所以要向下取整："
-        "floor((I + 2P - D(K-1) - 1) / S) + 1。",
-    "it looks like the padding was added once. Padding goes on both sides: use 2P.":
-        "看起来填充只加了一次。填充在两侧都有：用 2P。",
-    "you forgot the final + 1: the first window position is not counted by the division.":
-        "你漏了最后的 + 1：除法没有把第一个窗口位置算进去。",
-    "you forgot the - 1: the window reaches D(K-1) + 1 pixels, so subtract all of that from the "
-    "padded length.":
-        "你漏了 - 1：窗口覆盖 D(K-1) + 1 个像素，要从填充后的长度中把这些全部减掉。",
-    "the padding is missing: the window slides over I + 2P positions, not I.":
-        "漏了填充：窗口在 I + 2P 个位置上滑动，而不是 I 个。",
-    "you used the kernel size K where the window's reach is needed. With dilation D a K-tap "
-    "kernel spans D(K-1) + 1 input pixels.":
-        "这里需要的是窗口的覆盖范围，你却用了卷积核大小 K。膨胀为 D 时，"
-        "大小为 K 的卷积核覆盖 D(K-1) + 1 个输入像素。",
-    "you forgot the stride: the window moves S pixels at a time, so divide by S (and take the "
-    "floor).":
-        "你漏了步幅：窗口每次移动 S 个像素，所以要除以 S（并向下取整）。",
-    "that is the simple formula I - K + 1, which only holds for stride 1, padding 0 and "
-    "dilation 1.":
-        "这是简单公式 I - K + 1，只在步幅 1、填充 0、膨胀 1 时成立。",
-    "you took the dilated kernel's reach as D·K; it is D(K-1) + 1 (K taps, D-1 gaps between "
-    "neighbours).":
-        "你把膨胀卷积核的覆盖范围当成了 D·K；其实是 D(K-1) + 1（K 个卷积核位置，相邻两个之间隔 D-1 个像素）。",
-    "{value} is not a whole number: the output size counts window positions, so take the floor "
-    "of the division before adding 1.":
-        "{value} 不是整数：输出尺寸数的是窗口能放的位置，所以先对除法向下取整，再加 1。",
-    "the window reaches {reach} pixels and fits at {count} positions of the padded input.":
-        "窗口覆盖 {reach} 个像素，在填充后的输入上能放在 {count} 个位置。",
-    "{value} is a typical slip: {hint}": "{value} 是一个典型错误：{hint}",
-    "{value} windows is impossible: at least one window fits here.":
-        "{value} 个窗口是不可能的：这里至少能放下一个窗口。",
-    "your formula agrees with convkit on all {count} geometries.":
-        "你的公式在全部 {count} 种几何参数上都与 convkit 一致。",
-    "{where}, your function returns {got}, expected {want} ({wrong} of {count} geometries "
-    "differ). At this geometry that is a typical slip: {hint}":
-        "{where}，你的函数返回 {got}，应为 {want}（{count} 种几何参数中有 {wrong} 种不同）。"
-        "在这个几何参数下，这是一个典型错误：{hint}",
-    "z[{row}, {col}] = sum of x[{row}:{row_end}, {col}:{col_end}] * k = {value}.":
-        "z[{row}, {col}] = x[{row}:{row_end}, {col}:{col_end}] * k 之和 = {value}。",
-    "that is the true convolution: you flipped the kernel. Deep-learning libraries (and this "
-    "course) use cross-correlation: multiply x[r+i, c+j] by k[i, j] with the kernel as it is.":
-        "这是真正的卷积：你把卷积核翻转了。深度学习库（以及本课程）用的是互相关："
-        "卷积核保持原样，用 k[i, j] 乘 x[r+i, c+j]。",
-    "that is output (row {col}, column {row}): rows and columns are swapped. The window of output "
-    "({row}, {col}) starts at input row {row}, column {col}.":
-        "这是输出（第 {col} 行，第 {row} 列）：行和列弄反了。输出 ({row}, {col}) 的窗口"
-        "从输入的第 {row} 行、第 {col} 列开始。",
-    "that uses the kernel transposed: k[i, j] multiplies x[r+i, c+j], with i the row and j the "
-    "column.":
-        "这里用了转置的卷积核：k[i, j] 乘的是 x[r+i, c+j]，i 是行，j 是列。",
-    "that is the sum of the window's inputs alone: multiply each by its weight k[i, j] first.":
-        "这只是窗口内输入之和：要先把每个输入乘以它的权重 k[i, j]。",
-    "the right size with the wrong sign: check the signs of the kernel's negative weights.":
-        "大小对了，符号反了：检查卷积核中负权重的符号。",
-    "that is the output at row {r}, column {c}; the window of output ({row}, {col}) covers input "
-    "rows {row}..{row_end} and columns {col}..{col_end}.":
-        "这是第 {r} 行、第 {c} 列的输出；输出 ({row}, {col}) 的窗口覆盖输入的第 "
-        "{row}..{row_end} 行和第 {col}..{col_end} 列。",
-    "what your function returns": "你的函数返回的值",
-    "{where}, your function returns {value}, which is not a whole number: take the floor of the "
-    "division (// in Python) before adding 1.":
-        "{where}，你的函数返回 {value}，不是整数：先对除法向下取整（Python 中用 //），再加 1。",
-    "your formula gets {wrong} of {count} geometries wrong, always the same way: {hint}":
-        "你的公式在 {count} 种几何参数中错了 {wrong} 种，而且错法总是一样：{hint}",
-    "{where}: {hint}": "{where}：{hint}",
     # ------------------------------------------------------------------ ex02
     "output {o} sits at output row {r}, column {c}; list the ids of the 3x3 input block with that "
     "top-left corner, row by row.":
