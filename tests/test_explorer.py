@@ -4,6 +4,8 @@
 """
 from __future__ import annotations
 
+import re
+
 import matplotlib
 import numpy as np
 import pytest
@@ -193,12 +195,26 @@ def test_each_view_spells_out_the_selected_sum(draws, view, select, formula):
     assert formula in _flat(explorer.formula.value)
 
 
+def _marks(figure_html):
+    return sorted(re.findall(r'data-gid="(mark [^"]+)"', figure_html))
+
+
 def test_focus_and_linked_views(draws):
     explorer = widgets.explore(5, 3, view="input-loss map", select=12, linked=True)
-    svgs = explorer.figure.value.count("<svg")
-    assert svgs == 2
+    # side by side, the full correlation's text would be far under 18 px in the box: the
+    # explorer says so and shows one view at a time, the instructor switching between them
+    assert "one view at a time" in explorer.status.value
+    assert explorer.show_box.layout.display == "flex"
+    assert explorer.figure.value.count("<svg") == 1 and "input-loss map" in explorer.figure.value
+    first = _marks(explorer.figure.value)
+    explorer.show_box.value = 1
+    assert explorer.figure.value.count("<svg") == 1
+    assert "full correlation" in explorer.figure.value
     # the same dz cells marked in both: dz0..dz8 all receive x12 in the 5x5 example
-    assert explorer.figure.value.count('data-gid="mark ') == 2 * 9
+    assert first == _marks(explorer.figure.value) and len(first) == 9
+    assert "View 2 of 2: the full correlation" in explorer.status.value
+    explorer.linked_box.value = False
+    assert explorer.show_box.layout.display == "none"
     explorer.focus_box.value = True
     assert explorer.figure.value.count("<svg") == 1 and "close up" in explorer.figure.value
     assert "dx12 = " in explorer.figure.value  # the sum is drawn in the figure
