@@ -106,7 +106,7 @@ def is_figure(cell) -> bool:
 # ---- how tall a cell is on a slide (notebooks/rise.css at font scale 1, a 1024x768 screen)
 SLIDE_HEIGHT = 680      # CSS px a slide shows (95 % of 768, less RISE's margin), with some slack
 TEXT_LINE, CODE_LINE = 28, 23.4   # px: 20 px text x 1.4, 18 px code x 1.3
-TEXT_UNITS, CODE_UNITS = 88, 84   # Latin characters per line (a CJK character counts two)
+TEXT_UNITS, CODE_UNITS = 96, 88   # Latin characters per line (a CJK character counts two)
 HEADING = {1: 64, 2: 56, 3: 48, 4: 40, 5: 36, 6: 36}
 CELL_GAP, CODE_PADDING = 6, 14
 

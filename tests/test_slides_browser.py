@@ -7,7 +7,9 @@ course's settings defaults (``jupyterlab-settings/overrides.json``, what ``make 
 At 1024x768 it runs the notebook in JupyterLab and saves it (what RISE's own "Render as
 slides" does before it opens), then opens ``/rise/<notebook>`` -- the slide page --,
 advances three slides, checks the math is typeset by MathJax and that the explorer inside
-its slide is live: a slider change redraws it.  Screenshots go to ``test-artifacts/``.
+its slide is live: a slider change redraws it; and that the keyboard comes back to the
+slides after an edit (Space after a value typed into a slider's box, and after a toggle
+button: the next slide).  Screenshots go to ``test-artifacts/``.
 
     .venv/bin/python -m pytest -m browser tests/test_slides_browser.py -s
 """
@@ -156,6 +158,31 @@ def test_rise_slides_math_and_a_live_explorer_in_chromium(chromium, slide_lab): 
             for bad in ("Error displaying widget", "model not found"):
                 assert page.get_by_text(bad).count() == 0, f"the slide shows {bad!r}"
             assert not errors, f"widget errors in the slide page's console: {errors[:3]}"
+
+            # 5. the keyboard goes back to the slides after any edit: a value typed into a
+            # slider's box, then Space presents the next slide (not a space in the box)
+            here = _current_slide(page)
+            page.keyboard.press("Space")
+            page.wait_for_function("(before) => location.hash !== before",
+                                   arg=f"#/{here}", timeout=10_000)
+            assert stride.inner_text().strip() == new_stride, "Space went into the slider's box"
+            page.keyboard.press("Shift+Space")  # back to the explorer
+            page.wait_for_function("(slide) => location.hash === '#/' + slide", arg=here,
+                                   timeout=10_000)
+            page.wait_for_timeout(800)
+            # a button (the linked toggle), then Space: the next slide, not a second press of
+            # the button (Space on a focused button clicks it)
+            explorer.locator(".widget-toggle-button", has_text="linked").click()
+            explorer.get_by_text("one view at a time").first.wait_for(timeout=30_000)
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(ARTIFACTS / "slides-explorer-linked.png"))
+            page.keyboard.press("Space")
+            page.wait_for_function("(before) => location.hash !== before",
+                                   arg=f"#/{here}", timeout=10_000)
+            page.wait_for_timeout(500)
+            assert "one view at a time" in page.evaluate(
+                "() => document.querySelector('.convkit-explorer .convkit-status').textContent"), \
+                "Space pressed the linked toggle again"
             print(f"\nslides shown: {shown}; screenshots: {ARTIFACTS}/slides-*.png")
         except Exception:
             failure = ARTIFACTS / "slides-failure.png"

@@ -145,10 +145,10 @@ class _Style:
 # A slide of the course (notebooks/rise.css) is 1024x768 CSS px; under one line of code it
 # leaves a figure about 940 x 680 px.  At 96 CSS px per inch, 13.5 pt is 18 px: the smallest
 # text a room reads.
-SLIDE_BOX = (940 / 96, 680 / 96)
+SLIDE_BOX = (940 / 96, 675 / 96)
 SLIDE_TEXT = 13.5
 # numbers written in a cell are at most this fraction of the cell (above it they crowd it)
-CELL_TEXT = 0.65
+CELL_TEXT = 0.7
 
 
 @contextlib.contextmanager
