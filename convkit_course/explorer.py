@@ -8,14 +8,18 @@
 
 Built for a projector: a column of compact controls beside one figure box of fixed size
 (the explorer is 590 px tall, inside the ~647 px a notebook shows at 1024x768), so the
-page never jumps. Sliders set the input height and width, the (square) kernel size,
+page never jumps; where the two do not fit side by side (browser zoom 150 %, a narrow
+panel) the figure goes under the controls, never off to the side. Sliders set the input height and width, the (square) kernel size,
 stride, padding and dilation; a dropdown picks the view, another the selected output /
 input / weight, which ◀ / ▶ and ▷ (play) step through, with its sum spelled out in the
 controls column (``z4 = x6·k0 + …``, ``dx12 = dz0·k8 + …``, ``dk4 = dz0·x6 + …``).
-*focus* shows the selected window, the kernel and the sum large; *linked* shows the
-selection in two views side by side (forward map | im2col matrix, input-loss map | full
-correlation), the same cells marked in both. A geometry too big to draw legibly falls
-back to the focus view; a geometry that does not fit says why (never a traceback).
+*focus* shows the selected window, the kernel and the sum large (no text under ROOM_PX);
+*linked* shows the selection in two views (forward map | im2col matrix, input-loss map |
+full correlation), the same cells marked in both: side by side when their text is at least
+ROOM_PX there, otherwise -- and it says so -- one at a time, *view 1* / *view 2* switching.
+A geometry too big to draw legibly (its cells or its text too small in the box) falls back
+to the focus view and says so; a geometry that does not fit says why (never a traceback).
+After any edit the keyboard goes back to the page (in RISE, Space and the arrows present).
 
 The selection is one (kind, id): it survives a geometry change while its id exists and is
 cleared (said so in the status line) when the view changes to another kind or the id

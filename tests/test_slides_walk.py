@@ -26,7 +26,6 @@ import json
 import pathlib
 import shutil
 import time
-import urllib.request
 
 import nbformat
 import pytest
@@ -70,13 +69,20 @@ def deck(tmp_path_factory):
         yield url, paths
 
 
-def _shut_down_kernels(url):
+SHUT_DOWN_JS = """async () => {
+    // as JupyterLab does it: the server wants the page's XSRF cookie on a DELETE
+    const xsrf = decodeURIComponent((document.cookie.match(/_xsrf=([^;]*)/) || [, ''])[1]);
+    const sessions = await (await fetch('/api/sessions')).json();
+    for (const session of sessions) {
+        await fetch('/api/sessions/' + session.id,
+                    {method: 'DELETE', headers: {'X-XSRFToken': xsrf}});
+    }
+    return sessions.length; }"""
+
+
+def _shut_down_kernels(page):
     """The slide page starts a kernel per notebook: stop them as the walk moves on."""
-    with urllib.request.urlopen(f"{url}/api/sessions") as answer:
-        sessions = json.load(answer)
-    for session in sessions:
-        request = urllib.request.Request(f"{url}/api/sessions/{session['id']}", method="DELETE")
-        urllib.request.urlopen(request).close()
+    page.evaluate(SHUT_DOWN_JS)
 
 
 def _show(page, slide):
@@ -148,7 +154,7 @@ def test_every_slide_fits_a_projector_and_reads_from_the_back_row(chromium, deck
                 lines.append(f"{notebook:42s} {len(rows):3d} slides, tallest {tallest['height']:4.0f} px"
                              f" (#{tallest['id']}), smallest text {smallest[0]:4.1f} px "
                              f"(#{smallest[2]}: {smallest[1][:30]!r})")
-                _shut_down_kernels(url)
+                _shut_down_kernels(page)
             for name, slide in (("slides-map.png", ("02_forward-map.ipynb", "slide-2-1")),
                                 ("slides-zh.png", ("zh/03_input-gradient.ipynb", "slide-2-1"))):
                 page.goto(f"{url}/rise/{slide[0]}")
