@@ -156,7 +156,7 @@ def test_every_slide_fits_a_projector_and_reads_from_the_back_row(chromium, deck
                              f"(#{smallest[2]}: {smallest[1][:30]!r})")
                 _shut_down_kernels(page)
             for name, slide in (("slides-map.png", ("02_forward-map.ipynb", "slide-2-1")),
-                                ("slides-zh.png", ("zh/03_input-gradient.ipynb", "slide-2-1"))):
+                                ("slides-zh.png", ("zh/04_weight-gradient.ipynb", "slide-10-0"))):
                 page.goto(f"{url}/rise/{slide[0]}")
                 page.wait_for_selector(PRESENT, timeout=90_000)
                 _show(page, slide[1])

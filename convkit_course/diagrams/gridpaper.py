@@ -493,19 +493,22 @@ class Canvas:
         return x - fx * width, y - fy * height, x + (1 - fx) * width, y + (1 - fy) * height
 
 
+_TOKENS = re.compile(r"[\u2e80-\uffef]|[^\s\u2e80-\uffef]+|\s+")
+
+
 def _wrap(text, size, width_in):
-    """``text`` with each line broken at spaces so that it is at most ``width_in`` wide."""
+    """``text`` with each line broken (at spaces, or between CJK characters) so that it is at
+    most ``width_in`` wide at ``size`` points."""
     out = []
     for line in text.split("\n"):
-        words, current = line.split(" "), ""
-        for word in words:
-            trial = f"{current} {word}" if current else word
-            if current and text_width_in(trial, size) > width_in:
-                out.append(current)
-                current = word
-            else:
-                current = trial
-        out.append(current)
+        current = ""
+        for token in _TOKENS.findall(line):
+            if current.strip() and not token.isspace() and \
+                    text_width_in(current + token, size) > width_in:
+                out.append(current.rstrip())
+                current = ""
+            current += "" if token.isspace() and not current else token
+        out.append(current.rstrip())
     return "\n".join(out)
 
 
