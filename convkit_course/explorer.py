@@ -237,11 +237,10 @@ def draw(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="for
                 pictures, result["stack"] = [pictures[show]], False
                 result.update(one_at_a_time=True, views=names)
                 alone = text_px(pictures[0], box)
-                status += (f"\nLinked, side by side the text would be {side:.0f} px: one "
-                           f"view at a time. View {show + 1} of 2: the {names[show]} "
-                           f"('view {2 - show}': the {names[1 - show]}).")
+                status += (f"\nLinked: one view at a time (side by side, text {side:.0f} px). "
+                           f"View {show + 1} of 2: the {names[show]}.")
                 if alone < ROOM_PX:
-                    status += f" Its text is {alone:.0f} px: zoom in, or use focus."
+                    status += f" Text {alone:.0f} px: zoom in, or use focus."
     elif not focus and cells_drawn(geom, view) <= MAX_CELLS:
         pictures = [drawing(*args, **kw, highlight=select, mark=mark)]
         if svg and not _legible(pictures[0], box):
@@ -344,6 +343,7 @@ _CSS = f"""<style>
   .convkit-explorer .convkit-figure {{height:min({BOX[1]}px, 90cqw)}}
 }}
 .convkit-explorer .convkit-controls {{flex:0 0 250px; width:250px}}
+.convkit-explorer .convkit-controls > * {{flex-shrink:0}}
 .convkit-explorer .convkit-controls .widget-label {{font-size:14px}}
 .convkit-explorer .convkit-status, .convkit-explorer .convkit-status .widget-html-content
   {{font-size:14px; line-height:1.3; color:#1a1a1a}}

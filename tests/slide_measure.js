@@ -28,7 +28,8 @@
   for (const t of section.querySelectorAll('svg text')) {
     if (!t.textContent.trim() || !shown(t)) continue;
     const size = parseFloat(getComputedStyle(t).fontSize);
-    note(size * t.getScreenCTM().a, 'svg: ' + t.textContent.trim());
+    const m = t.getScreenCTM();  // a rotated text's scale is in b, not a
+    note(size * Math.hypot(m.a, m.b), 'svg: ' + t.textContent.trim());
   }
   // 4. images: SVG ones are parsed; the scale is the drawn size over the viewBox
   const images = [];

@@ -113,7 +113,8 @@ FOCUS_FONT_JS = """() => {
     for (const t of root.querySelectorAll('.convkit-figure svg text')) {
         if (!t.textContent.trim()) continue;
         const size = parseFloat(t.getAttribute('font-size'));
-        smallest = Math.min(smallest, size * t.getScreenCTM().a);
+        const m = t.getScreenCTM();  // a rotated text's scale is in b, not a
+        smallest = Math.min(smallest, size * Math.hypot(m.a, m.b));
     }
     return smallest; }"""
 

@@ -309,8 +309,8 @@ def test_linked_views_are_legible_or_shown_one_at_a_time(view):
             assert all(widgets.text_px(p, part) >= widgets.ROOM_PX for p in result["pictures"])
             return
         assert len(result["pictures"]) == 1 and result["views"][0] == view
-        assert "one view at a time" in result["status"]
-        assert f"View {show + 1} of 2: the {result['views'][show]}" in result["status"]
+        assert "Linked: one view at a time" in result["status"]
+        assert f"View {show + 1} of 2: the {result['views'][show]}." in result["status"]
         both.append(result["pictures"][0])
     assert both[0] != both[1]
 
