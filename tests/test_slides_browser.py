@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import shutil
 import urllib.request
 
 import nbformat
@@ -26,6 +27,7 @@ import pytest
 from lab_server import serve_lab
 from test_browser import CHROMIUM_ARGS, chromium  # noqa: F401
 from test_slides import slides
+from test_slides_walk import MEASURE_JS, ROOM_PX, VISIBLE
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -58,6 +60,7 @@ def slide_lab(tmp_path_factory):
     nb = nbformat.read(ROOT / "notebooks" / NOTEBOOK, as_version=4)
     slides.tag(nb)
     nbformat.write(nb, root / NOTEBOOK)
+    shutil.copy(ROOT / "notebooks" / "rise.css", root / "rise.css")  # the course's slide theme
     with serve_lab(home, root) as url:
         yield url
 
@@ -139,6 +142,23 @@ def test_rise_slides_math_and_a_live_explorer_in_chromium(chromium, slide_lab): 
             explorer.locator(".widget-slider").first.wait_for(timeout=60_000)
             page.wait_for_timeout(1500)
             page.screenshot(path=str(ARTIFACTS / "slides-explorer.png"))
+            # the live explorer fits its slide; a whole map in its box is an overview (its
+            # numbers under 18 px), the focus view is for the back row: no text under 18 px
+            measured = page.evaluate(MEASURE_JS, PRESENT)
+            print(f"\nexplorer slide: {measured['height']:.0f} px tall; whole map, smallest "
+                  f"text {measured['smallest'][0]}")
+            assert measured["height"] <= VISIBLE + 1, measured
+            explorer.locator(".widget-toggle-button", has_text="focus").click()
+            explorer.get_by_text("close up").first.wait_for(timeout=30_000)
+            page.wait_for_timeout(500)
+            measured = page.evaluate(MEASURE_JS, PRESENT)
+            print(f"explorer slide, focus: smallest text {measured['smallest'][0]}")
+            assert measured["height"] <= VISIBLE + 1, measured
+            assert measured["smallest"][0][0] >= ROOM_PX - 0.05, measured["smallest"]
+            page.screenshot(path=str(ARTIFACTS / "slides-explorer-focus.png"))
+            explorer.locator(".widget-toggle-button", has_text="focus").click()
+            page.wait_for_function("() => !document.querySelector('.convkit-explorer')"
+                                   ".textContent.includes('close up')", timeout=30_000)
             before = _figure_html(page)
             assert before, "the explorer in the slide shows no figure"
             stride = explorer.locator(".widget-slider", has_text="stride") \
@@ -162,10 +182,11 @@ def test_rise_slides_math_and_a_live_explorer_in_chromium(chromium, slide_lab): 
             # 5. the keyboard goes back to the slides after any edit: a value typed into a
             # slider's box, then Space presents the next slide (not a space in the box)
             here = _current_slide(page)
+            readout = stride.element_handle()  # `stride` finds it on the slide shown only
             page.keyboard.press("Space")
             page.wait_for_function("(before) => location.hash !== before",
                                    arg=f"#/{here}", timeout=10_000)
-            assert stride.inner_text().strip() == new_stride, "Space went into the slider's box"
+            assert readout.text_content().strip() == new_stride, "Space went into the slider's box"
             page.keyboard.press("Shift+Space")  # back to the explorer
             page.wait_for_function("(slide) => location.hash === '#/' + slide", arg=here,
                                    timeout=10_000)
@@ -176,6 +197,9 @@ def test_rise_slides_math_and_a_live_explorer_in_chromium(chromium, slide_lab): 
             explorer.get_by_text("one view at a time").first.wait_for(timeout=30_000)
             page.wait_for_timeout(800)
             page.screenshot(path=str(ARTIFACTS / "slides-explorer-linked.png"))
+            measured = page.evaluate(MEASURE_JS, PRESENT)
+            print(f"explorer slide, linked: smallest text {measured['smallest'][:2]}")
+            assert measured["smallest"][0][0] >= ROOM_PX - 0.05, measured["smallest"]
             page.keyboard.press("Space")
             page.wait_for_function("(before) => location.hash !== before",
                                    arg=f"#/{here}", timeout=10_000)
