@@ -74,8 +74,17 @@
     const r = el.getBoundingClientRect();
     if (r.height > 0) { bottom = Math.max(bottom, r.bottom); top = Math.min(top, r.top); }
   }
+  // what runs off the slide's right edge: code or output wider than its box, or the slide
+  const wide = [];
+  for (const el of [section, ...section.querySelectorAll(
+      '.cm-scroller, .jp-OutputArea-output, .jp-RenderedHTMLCommon, .convkit-explorer')]) {
+    if (shown(el) && el.scrollWidth > el.clientWidth + 1) {
+      wide.push([Math.round(el.scrollWidth), Math.round(el.clientWidth),
+                 (el.innerText || '').trim().split('\n')[0].slice(0, 50)]);
+    }
+  }
   texts.sort((a, b) => a[0] - b[0]);
   return {id: section.id, height: Math.max(section.scrollHeight, bottom - top),
           top, bottom, viewport: window.innerHeight, smallest: texts.slice(0, 3),
-          images, title: (section.innerText || '').trim().split('\n')[0].slice(0, 60)};
+          images, wide, title: (section.innerText || '').trim().split('\n')[0].slice(0, 60)};
 }

@@ -9,7 +9,8 @@ trusted notebook, the PNG beside it before).  For each notebook the test opens R
 page, visits every (sub)slide through reveal.js' URL, and measures it with
 ``tests/slide_measure.js``:
 
-* **fits**: the slide's content is no taller than the 95 % of the screen RISE shows (730 px);
+* **fits**: the slide's content is no taller than the 95 % of the screen RISE shows (730 px),
+  and nothing on it (code, output, text) is wider than its box: nothing cut off at the right;
 * **text**: the smallest text -- HTML text, each MathJax glyph, the <text> of an SVG figure
   (its font size times the scale the image is drawn at) -- is at least 18 CSS px; a raster
   image, whose text cannot be measured, fails too.
@@ -125,6 +126,8 @@ def _problems(notebook, rows):
         if row["smallest"] and row["smallest"][0][0] < ROOM_PX - 0.05:
             px, text = row["smallest"][0]
             found.append(f"{where}: text {px} px < {ROOM_PX}: {text!r}")
+        for width, box, text in row["wide"]:
+            found.append(f"{where}: {width} px wide in {box} px, cut off at the right: {text!r}")
         for image in row["images"]:
             if image["kind"] == "raster":
                 found.append(f"{where}: a raster image ({image['width']:.0f} px wide) whose "
