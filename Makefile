@@ -29,7 +29,8 @@ lab: $(VENV)/.installed-course
 # Every test: the unit tests and each notebook, English and (when built) the Chinese edition,
 # re-run by nbval and compared with its committed outputs.  `pytest` alone runs tests/ only.
 NOTEBOOKS = $(wildcard notebooks/*.ipynb notebooks/zh/*.ipynb)
-NBVAL     := --nbval --nbval-current-env --nbval-cell-timeout=300
+NBVAL     := --nbval --nbval-current-env --nbval-cell-timeout=300 \
+             --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest tests $(NOTEBOOKS) $(NBVAL)
