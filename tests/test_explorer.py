@@ -286,7 +286,7 @@ def test_the_explorer_speaks_chinese_after_set_language(monkeypatch):
         explorer.view_box.value = "forward map"  # another kind: cleared, and said so in Chinese
         assert "已取消选择输入 12" in explorer.status.value
         status, _ = widgets.render(1, 1, 3, 1, 0, 1, "forward map")
-        assert status.startswith("这个几何画不出来")
+        assert status.startswith("按这个几何参数画不出来")
     finally:
         set_language("en")
     assert widgets.explore(5, 3).sliders["height"].description == "input H"
