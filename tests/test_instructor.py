@@ -168,6 +168,7 @@ def kernel_run(key_folder):
     return run, where
 
 
+@pytest.mark.slow  # two kernels: about 5-10 s
 def test_every_solution_gets_a_tick_from_its_checker_in_both_editions(tmp_path):
     """The edition as `make solutions` writes it, run in a kernel: each solution cell shows its
     checker's ✔ (in the edition's language) and its test cell, hidden tests included, passes."""
