@@ -60,13 +60,15 @@ class Shaped:
         self.shape = tuple(shape)
 
 
-def same_array(got, want, rtol=1e-6, atol=1e-9):
-    """``got`` equals ``want`` under the shape rule (leading axes of length 1 ignored);
+def same_array(got, want, rtol=1e-5, atol=1e-5):
+    """``got`` equals ``want`` under the shape rule (leading axes of length 1 ignored), to the
+    precision of float32 arithmetic (``atol`` is relative to the largest entry of ``want``):
     False for None or anything that is not numbers.  A :class:`Shaped` ``want`` asks for its
-    shape only."""
+    shape only; a ``want`` of None or an empty array (a slip that raised, or gave nothing,
+    there) is matched by an empty ``got``."""
     if got is None:
         return False
-    if want is None or _empty(want):  # a slip that raised, or gave nothing, here: so did got?
+    if want is None or _empty(want):
         return _empty(got)
     if isinstance(want, Shaped):
         return _strip(np.shape(got)) == _strip(want.shape)
@@ -79,7 +81,8 @@ def same_array(got, want, rtol=1e-6, atol=1e-9):
         if _strip(got.shape) != _strip(want.shape):
             return False
         got = got.reshape(want.shape)
-    return bool(np.allclose(got, want, rtol=rtol, atol=atol))
+    scale = max(1.0, float(np.max(np.abs(want)))) if want.size else 1.0
+    return bool(np.allclose(got, want, rtol=rtol, atol=atol * scale))
 
 
 def _matches(answer, wrong, rtol, atol):

@@ -70,8 +70,8 @@ def reference(x, dz, kernel_size, stride, padding, dilation):
 
 
 # --------------------------------------------------------------------------- the slips
-def _spread(a, s):
-    out = np.zeros(((a.shape[0] - 1) * s + 1, (a.shape[1] - 1) * s + 1))
+def _spread(a, s, extra=0):
+    out = np.zeros(((a.shape[0] - 1) * s + 1 + extra, (a.shape[1] - 1) * s + 1 + extra))
     out[::s, ::s] = a
     return out
 
@@ -111,10 +111,14 @@ def _slips():
         (lambda x, dz, ks, s, p, d: _recipe(x, dz, ks, s, p, d, step=s), M("slip.step_stride")),
         (lambda x, dz, ks, s, p, d: _recipe(x, dz, ks, s, p, d, spread=s + 1), M("slip.zeros_s")),
         (lambda x, dz, ks, s, p, d: _recipe(x, dz, ks, s, p, d, spread=2), M("slip.stride_fixed")),
+        (lambda x, dz, ks, s, p, d: _recipe(x, dz, ks, s, p, d, kernel=_spread(dz, s, s - 1)),
+         M("slip.spread_too_long")),
         (lambda x, dz, ks, s, p, d: _recipe(x, dz, ks, s, p, d, step=2),
          M("slip.dilation_fixed")),
         (lambda x, dz, ks, s, p, d: _recipe(x, dz, ks, s, p, d, pad=min(p, 1)),
          M("slip.padding_bool")),
+        *[(lambda x, dz, ks, s, p, d, v=value: _recipe(x, dz, ks, s, p, d, pad=v),
+           M("slip.padding_fixed", value=value)) for value in (1, 2)],
         (lambda x, dz, ks, s, p, d: _recipe(x, dz, ks, s, p, d, pad=d * (ks[0] - 1)),
          M("slip.pad_like_dx")),
         (lambda x, dz, ks, s, p, d: _recipe(x, dz, (3, 3), s, p, d), M("slip.kernel_fixed")),

@@ -34,6 +34,13 @@ def recipe(stride_of=None, step_of=None, pad_of=None, keep=None, kernel=None, po
     return weight_gradient
 
 
+def long_spread(x, dz, kernel_size, stride, padding, dilation):
+    kh, kw = kernel_size
+    dzs = np.zeros((dz.shape[0] * stride, dz.shape[1] * stride))  # S - 1 zeros too many
+    dzs[::stride, ::stride] = dz
+    return correlate(np.pad(x, padding), dzs, dilation)[:kh, :kw]
+
+
 def by_loops(x, dz, kernel_size, stride, padding, dilation):
     kh, kw = kernel_size
     xp = np.pad(x, padding)
@@ -83,6 +90,8 @@ CORPUS = [
     right(recipe(), why="the recipe"),
     right(by_loops, why="the chain rule as loops"),
     right(one_liner, why="dilation S, stride D"),
+    right(lambda x, dz, *a: by_loops(x.astype(np.float32), dz.astype(np.float32),
+                                     *a).astype(np.float32), why="in float32"),
     right(lambda *a: recipe()(*a)[None, None], why="NCHW-wrapped"),
     right(lambda *a: recipe()(*a).tolist(), why="a nested list"),
     slip(recipe(stride_of=lambda s, p, d, k: 1), hint="slip.no_stride", why="no spread"),
@@ -96,8 +105,10 @@ CORPUS = [
     slip(recipe(stride_of=lambda s, p, d, k: s + 1), hint="slip.zeros_s", why="S zeros"),
     slip(recipe(stride_of=lambda s, p, d, k: 2), hint="slip.stride_fixed", why="spread by 2"),
     slip(recipe(step_of=lambda s, p, d, k: 2), hint="slip.dilation_fixed", why="step 2"),
+    slip(long_spread, hint="slip.spread_too_long", why="np.zeros((Ho * S, Wo * S))"),
     slip(recipe(pad_of=lambda s, p, d, k: 1 if p else 0), hint="slip.padding_bool",
          why="padding on/off"),
+    slip(recipe(pad_of=lambda s, p, d, k: 2), hint="slip.padding_fixed", why="np.pad(x, 2)"),
     slip(recipe(pad_of=lambda s, p, d, k: d * (k[0] - 1)), hint="slip.pad_like_dx",
          why="padded by D(K - 1)"),
     slip(recipe(keep=lambda corr, kh, kw: corr[:3, :3]), hint="slip.kernel_fixed",

@@ -48,6 +48,7 @@ def _slips():
         (W + K - 1, M("slip.full", n=W + K - 1, **f)),
         (W * K, M("slip.product", n=W * K, **f)),
         (K, M("slip.kernel_width", **f)),
+        (5 - K + 1, M("slip.article", **f)),
     ]
 
 

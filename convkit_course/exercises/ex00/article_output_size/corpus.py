@@ -27,6 +27,7 @@ CORPUS = [
     slip(11, hint="slip.full", why="9 + 3 - 1: a 'full' correlation"),
     slip(27, hint="slip.product", why="9 x 3"),
     slip(3, hint="slip.kernel_width", why="the kernel is 3 wide"),
+    slip(3, hint="slip.article", why="the article's 5 x 5 answer, remembered"),
     slip((2, 7), hint="slip.shape", why="the output's shape"),
     slip([7, 2], hint="slip.shape_swapped", why="(width, height)"),
     other(10, why="a guess"),

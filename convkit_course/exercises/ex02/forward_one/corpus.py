@@ -129,6 +129,11 @@ def square(x, k, r, c):
     return np.sum(x[r:r + n, c:c + n] * k)
 
 
+def axes_swapped(x, k, r, c):
+    kw, kh = k.shape  # (width, height)
+    return np.sum(x[r:r + kh, c:c + kw] * k)
+
+
 def products(x, k, r, c):
     kh, kw = k.shape
     return x[r:r + kh, c:c + kw] * k  # forgot to add them up
@@ -163,6 +168,8 @@ CORPUS = [
     right(with_einsum, why="einsum"),
     right(one_element, why="a one-element array"),
     right(int_start, why="total = 0, then float products"),
+    right(lambda x, k, r, c: sliced(x.astype(np.float32), k.astype(np.float32), r, c),
+          why="in float32"),
     slip(convolution, hint="slip.flipped", why="np.flip(k): true convolution"),
     slip(swapped, hint="slip.swapped", why="x[c:…, r:…]"),
     slip(kernel_t, hint="slip.kernel_transposed", why="k[j, i]"),
@@ -181,6 +188,7 @@ CORPUS = [
     slip(three_by_three, hint="slip.fixed_window", why="x[r:r+3, c:c+3]"),
     slip(loops_three, hint="slip.fixed_window", why="range(3) twice"),
     slip(square, hint="slip.square_kernel", why="len(k) for both axes"),
+    slip(axes_swapped, hint="slip.kernel_axes_swapped", why="kw, kh = k.shape"),
     slip(products, hint="slip.no_sum", why="the products, not summed"),
     slip(flips_in_place, hint="core:case.changed_input", why="writes into k"),
     slip(forgot_return, hint="core:answer.returned_empty", why="no return"),

@@ -10,6 +10,14 @@ from convkit_course.exercises._corpus import other, right, slip
 
 RIGHT = [7, 8, 9, 12, 13, 14, 17, 18, 19]
 
+
+def _panel():
+    """Output 5's panel of the forward map, as ck.forward_map(5, 3)[1, 2] draws it by hand:
+    the kernel id at each input it reads, -1 elsewhere."""
+    panel = np.full(25, -1)
+    panel[RIGHT] = np.arange(9)
+    return panel.reshape(5, 5)
+
 CORPUS = [
     right(RIGHT, why="row by row from input 7"),
     right(tuple(RIGHT), why="a tuple"),
@@ -36,6 +44,9 @@ CORPUS = [
     slip(list(range(9)), hint="slip.kernel_ids", why="the kernel's ids"),
     slip([[1 + i, 2 + j] for i in range(3) for j in range(3)], hint="slip.pairs",
          why="(row, column) pairs"),
+    slip([(i, k) for k, i in enumerate(RIGHT)], hint="slip.id_pairs",
+         why="read_by(5, fmap): (input id, kernel id) pairs"),
+    slip(_panel(), hint="slip.panel", why="ck.forward_map(5, 3)[1, 2]: the panel itself"),
     slip([7, 8, 9], hint="slip.count", why="the window's first row only"),
     slip(RIGHT + [24], hint="slip.count", why="one id too many"),
     slip([7.5] * 9, hint="not_ids", why="not whole numbers"),

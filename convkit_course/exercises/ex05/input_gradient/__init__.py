@@ -92,14 +92,18 @@ def _scatter(dz, k, size, s, p, crop=None, kernel=None, step=None, grid="padded"
     return crop(dxp, p, size)
 
 
-def _recipe(dz, k, size, s, p, spread=None, before=None, end_rows=True, kernel=None):
-    """The notebook's recipe with one step changeable: spread dZ by ``spread`` (S), pad by
-    ``before`` (K - 1 - P; cropped when negative) and at the end by the dropped rows."""
+def _recipe(dz, k, size, s, p, spread=None, before=None, end_rows=True, kernel=None,
+            long_spread=False):
+    """The notebook's recipe with one step changeable: spread dZ by ``spread`` (S) into an
+    array (Ho - 1)·S + 1 long (``long_spread``: Ho·S), pad by ``before`` (K - 1 - P; cropped
+    when negative) and at the end by the dropped rows."""
     kk = k.shape[0]
     spread = s if spread is None else spread
     before = kk - 1 - p if before is None else before
     kernel = k[::-1, ::-1] if kernel is None else kernel
-    a = np.zeros(((dz.shape[0] - 1) * spread + 1, (dz.shape[1] - 1) * spread + 1))
+    extra = spread - 1 if long_spread else 0
+    a = np.zeros(((dz.shape[0] - 1) * spread + 1 + extra,
+                  (dz.shape[1] - 1) * spread + 1 + extra))
     a[::spread, ::spread] = dz
     after = []
     for axis in (0, 1):
@@ -125,6 +129,7 @@ def _slips():
         (lambda dz, k, n, s, p: _recipe(dz, k, n, s, p, spread=s + 1), M("slip.zeros_s")),
         (lambda dz, k, n, s, p: _recipe(dz, k, n, s, p, spread=2), M("slip.stride_fixed")),
         (lambda dz, k, n, s, p: _scatter(dz, k, n, s, p, step=2), M("slip.stride_fixed")),
+        (lambda dz, k, n, s, p: _scatter(dz, k, n, s, p, step=1), M("slip.stride_ignored")),
         (lambda dz, k, n, s, p: _recipe(dz, k, n, s, p, before=k.shape[0] - 1),
          M("slip.no_crop")),
         (lambda dz, k, n, s, p: _scatter(dz, k, n, s, p, crop=lambda d, pad, m: d),
@@ -138,7 +143,14 @@ def _slips():
          M("slip.padding_bool")),
         (lambda dz, k, n, s, p: _recipe(dz, k, n, s, p, before=k.shape[0] - 1 - min(p, 1)),
          M("slip.padding_bool")),
+        (lambda dz, k, n, s, p: _scatter(dz, k, n, s, p,
+                                         crop=lambda d, pad, m: d[pad:-pad, pad:-pad]),
+         M("slip.crop_minus_p")),
+        (lambda dz, k, n, s, p: _recipe(dz, k, n, s, p, long_spread=True),
+         M("slip.spread_too_long")),
         (lambda dz, k, n, s, p: _recipe(dz, k, n, s, p, end_rows=False), M("slip.dropped_rows")),
+        *[(lambda dz, k, n, s, p, v=value: _scatter(dz, k, n, s, v),
+           M("slip.padding_fixed", value=value)) for value in (1, 2)],
         (lambda dz, k, n, s, p: _scatter(dz, k, n, s, p, grid="reach",
                                          crop=lambda d, pad, m: d[pad:d.shape[0] - pad,
                                                                   pad:d.shape[1] - pad]),

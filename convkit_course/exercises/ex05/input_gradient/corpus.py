@@ -102,6 +102,35 @@ def padding_on_off(dz, k, input_size, s, p):
     return dxp[q:q + h, q:q + w]
 
 
+def crop_minus_p(dz, k, input_size, s, p):
+    h, w = input_size
+    kk = k.shape[0]
+    dxp = np.zeros((h + 2 * p, w + 2 * p))
+    for a in range(dz.shape[0]):
+        for b in range(dz.shape[1]):
+            dxp[a * s:a * s + kk, b * s:b * s + kk] += dz[a, b] * k
+    return dxp[p:-p, p:-p]  # empty when p = 0
+
+
+def long_spread(dz, k, input_size, s, p):
+    kk = k.shape[0]
+    a = np.zeros((dz.shape[0] * s, dz.shape[1] * s))  # one stride per entry: S - 1 zeros too many
+    a[::s, ::s] = dz
+    before = kk - 1 - p
+    after = [before + (input_size[i] + 2 * p - kk) - (dz.shape[i] - 1) * s for i in (0, 1)]
+    return correlate(pad_or_crop(a, before, after), k[::-1, ::-1])
+
+
+def full_then_crop(dz, k, input_size, s, p):
+    """The padded input's gradient by a full correlation, padded to the padded input's size,
+    then the padding cropped off."""
+    h, w = input_size
+    kk = k.shape[0]
+    full = correlate(np.pad(spread(dz, s), kk - 1), k[::-1, ::-1])
+    full = np.pad(full, [(0, h + 2 * p - full.shape[0]), (0, w + 2 * p - full.shape[1])])
+    return full[p:p + h, p:p + w]
+
+
 def transposed(dz, k, input_size, s, p):
     return scatter(dz, k, input_size, s, p).T
 
@@ -150,6 +179,9 @@ CORPUS = [
     right(recipe(), why="the recipe"),
     right(with_convkit_dilate, why="the notebook's helpers"),
     right(nchw, why="NCHW-wrapped"),
+    right(full_then_crop, why="full correlation, then crop P"),
+    right(lambda dz, k, size, s, p: scatter(dz.astype(np.float32), k.astype(np.float32), size, s,
+                                            p).astype(np.float32), why="in float32"),
     right(lambda dz, k, size, s, p: scatter(dz, k, size, s, p).tolist(), why="a nested list"),
     slip(recipe(rotate=False), hint="slip.not_rotated", why="kernel as it is"),
     slip(recipe(kernel=np.flipud), hint="slip.flipped_one_axis", why="np.flipud(k)"),
@@ -160,11 +192,17 @@ CORPUS = [
          hint="slip.zeros_s", why="spread by S + 1: S zeros"),
     slip(recipe(stride=2), hint="slip.stride_fixed", why="spread by 2 always"),
     slip(scatter_fixed_stride, hint="slip.stride_fixed", why="scatter with stride 2"),
+    slip(lambda dz, k, size, s, p: scatter(dz, k, size, 1, p), hint="slip.stride_ignored",
+         why="windows 1 apart"),
+    slip(lambda dz, k, size, s, p: scatter(dz, k, size, s, 1), hint="slip.padding_fixed",
+         why="padding 1 written in"),
     slip(recipe(crop=False), hint="slip.no_crop", why="pad by K - 1, no crop"),
     slip(no_crop, hint="slip.no_crop", why="the padded input's gradient"),
     slip(crop_one, hint="slip.crop_fixed", why="dxp[1:-1, 1:-1]"),
     slip(padding_on_off, hint="slip.padding_bool", why="crop 1 if padding else 0"),
     slip(recipe(end_rows=False), hint="slip.dropped_rows", why="no rows for the floor"),
+    slip(crop_minus_p, hint="slip.crop_minus_p", why="dxp[p:-p, p:-p]"),
+    slip(long_spread, hint="slip.spread_too_long", why="np.zeros((Ho * S, Wo * S))"),
     slip(transposed, hint="slip.transposed", why="dx.T"),
     slip(size_swapped, hint="slip.size_swapped", why="w, h = input_size"),
     slip(int_dx, hint="slip.int_array", why="an int dx"),
