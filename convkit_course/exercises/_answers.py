@@ -23,8 +23,8 @@ from ._core import (CORE, Reject, as_array, as_number, compare_array, conform_sh
                     fallback, fmt, join_slips, not_yet, number_note)
 from ._harness import call_guarded, check_function
 
-__all__ = ["judge_count", "judge_array", "same_array", "show_array", "read_array", "Shaped",
-           "check_in_stages", "right_on_cases"]
+__all__ = ["judge_count", "is_count", "judge_array", "same_array", "show_array", "read_array",
+           "Shaped", "check_in_stages", "right_on_cases"]
 
 
 def judge_count(answer, right, slips, *, praise, catch_all, name=None, whole=True):
@@ -90,6 +90,15 @@ def _matches(answer, wrong, rtol, atol):
     conformed, _ = conform_shape(answer, wrong.shape)
     return conformed.shape == wrong.shape and bool(np.allclose(conformed, wrong, rtol=rtol,
                                                                atol=atol))
+
+
+def is_count(answer, right):
+    """Whether ``answer`` is the number ``right`` under the answer policy (the ``is_right`` of a
+    count unit: no slip logic)."""
+    try:
+        return as_number(answer) == right
+    except Reject:
+        return False
 
 
 def judge_array(answer, expected, name=None, *, slips=(), shapes=None, praise=None,

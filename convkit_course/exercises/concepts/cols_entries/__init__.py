@@ -15,8 +15,8 @@ import numpy as np
 
 from convkit.im2col_gemm import im2col
 
-from ..._answers import judge_count
-from ..._core import Reject, as_number, checker
+from ..._answers import is_count, judge_count
+from ..._core import checker
 from ..._unit import Unit, unit_messages
 
 __all__ = ["cols_entries"]
@@ -65,10 +65,7 @@ def cols_entries(answer):
 
 
 def _is_right(answer):
-    try:
-        return as_number(answer) == right_count()
-    except Reject:
-        return False
+    return is_count(answer, right_count())
 
 
 SOLUTION = """

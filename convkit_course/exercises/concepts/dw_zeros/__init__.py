@@ -9,8 +9,8 @@ the dilation, none, S + D, S · D, (S - 1) · D, S - D, S · D - 1.
 """
 from __future__ import annotations
 
-from ..._answers import judge_count
-from ..._core import Reject, as_number, checker
+from ..._answers import is_count, judge_count
+from ..._core import checker
 from ..._unit import Unit, unit_messages
 
 __all__ = ["dw_zeros"]
@@ -51,10 +51,7 @@ def dw_zeros(answer):
 
 
 def _is_right(answer):
-    try:
-        return as_number(answer) == _fields()["right"]
-    except Reject:
-        return False
+    return is_count(answer, _fields()["right"])
 
 
 SOLUTION = """

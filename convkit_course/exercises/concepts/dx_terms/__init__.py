@@ -14,8 +14,8 @@ from convkit.direct import conv2d_loops_backward
 
 import numpy as np
 
-from ..._answers import judge_count
-from ..._core import Reject, as_number, checker
+from ..._answers import is_count, judge_count
+from ..._core import checker
 from ..._unit import Unit, unit_messages
 
 __all__ = ["dx_terms"]
@@ -76,10 +76,7 @@ def dx_terms(answer):
 
 
 def _is_right(answer):
-    try:
-        return as_number(answer) == right_count()
-    except Reject:
-        return False
+    return is_count(answer, right_count())
 
 
 SOLUTION = """

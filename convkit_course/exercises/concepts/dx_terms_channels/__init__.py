@@ -15,8 +15,8 @@ import numpy as np
 
 from convkit.direct import conv2d_loops_backward
 
-from ..._answers import judge_count
-from ..._core import Reject, as_number, checker
+from ..._answers import is_count, judge_count
+from ..._core import checker
 from ..._unit import Unit, unit_messages
 
 __all__ = ["dx_terms_channels"]
@@ -64,10 +64,7 @@ def dx_terms_channels(answer):
 
 
 def _is_right(answer):
-    try:
-        return as_number(answer) == right_count()
-    except Reject:
-        return False
+    return is_count(answer, right_count())
 
 
 SOLUTION = """

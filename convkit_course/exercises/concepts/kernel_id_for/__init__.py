@@ -12,8 +12,8 @@ output 0, was the window's bottom-right corner: a swapped row and column gave th
 """
 from __future__ import annotations
 
-from ..._answers import judge_count
-from ..._core import CORE, Reject, as_number, checker, not_yet
+from ..._answers import is_count, judge_count
+from ..._core import as_number, checker, not_yet
 from ..._unit import Unit, unit_messages
 
 __all__ = ["kernel_id_for"]
@@ -67,10 +67,7 @@ def kernel_id_for(answer):
 
 
 def _is_right(answer):
-    try:
-        return as_number(answer) == right_id()
-    except Reject:
-        return False
+    return is_count(answer, right_id())
 
 
 SOLUTION = """

@@ -17,7 +17,8 @@ import numpy as np
 
 from convkit.direct import conv2d_loops_backward
 
-from ..._answers import Shaped, check_in_stages, read_array, right_on_cases, same_array, show_array
+from ..._answers import (Shaped, check_in_stages, read_array, right_on_cases, same_array,
+                         show_array)
 from ..._core import checker
 from ..._harness import Case
 from ..._unit import Unit, unit_messages

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..._core import CORE, Reject, as_array, checker, compare_array, conform_shape, correct, \
+from ..._core import Reject, as_array, checker, compare_array, conform_shape, correct, \
     fallback, join_slips, not_yet
 from ..._unit import Unit, unit_messages
 

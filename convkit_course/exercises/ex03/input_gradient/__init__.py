@@ -16,7 +16,7 @@ import numpy as np
 from convkit.direct import conv2d_loops_backward
 
 from ..._answers import judge_array, same_array
-from ..._core import CORE, checker, correlate_2d
+from ..._core import checker, correlate_2d
 from ..._unit import Unit, unit_messages
 
 __all__ = ["dx_problem", "input_gradient"]

@@ -12,7 +12,6 @@ way round cannot pass; every slip below is named, with a case where it shows.
 """
 from __future__ import annotations
 
-import itertools
 
 import numpy as np
 

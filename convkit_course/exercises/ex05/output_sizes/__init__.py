@@ -16,7 +16,7 @@ import numpy as np
 
 from convkit.direct import conv2d_loops
 
-from ..._core import CORE, Reject, as_array, checker, conform_shape, correct, fallback, fmt, \
+from ..._core import Reject, as_array, checker, conform_shape, correct, fallback, fmt, \
     join_slips, not_yet
 from ..._unit import Unit, unit_messages
 
