@@ -651,9 +651,17 @@ def judge_number(answer, expected, hints, praise, fallback, *, name=None, whole=
 
 
 def join_slips(hints):
-    """Several hints that fit the same answer, as one message: "A Or: B Or: C"."""
-    joined = hints[0]
-    for hint in hints[1:]:
+    """Several hints that fit the same answer, as one message: "A Or: B Or: C" (a hint that
+    two ways of making one slip both gave is said once)."""
+    unique, seen = [], set()
+    for hint in hints:
+        key = (getattr(hint, "qualified_id", None) or getattr(hint, "template", None),
+               repr(sorted(getattr(hint, "fields", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(hint)
+    joined = unique[0]
+    for hint in unique[1:]:
         joined = CORE("slips.or", first=joined, second=hint)
     return joined
 

@@ -13,9 +13,27 @@ import importlib
 __all__ = ["UNITS"]  # unit(), units() and export() are for tests and packages, not students
 
 UNITS = (
+    "ex00.article_output_size",
     "ex01.output_shape",
     "ex01.output_size_formula",
     "ex01.one_output",
+    "ex02.window_ids",
+    "ex02.forward_one",
+    "ex03.input_gradient",
+    "ex03.participation",
+    "ex04.weight_gradient",
+    "ex04.batch_weight_gradient",
+    "ex04.bias_gradient",
+    "ex05.output_sizes",
+    "ex05.counts",
+    "ex05.input_gradient",
+    "concepts.kernel_id_for",
+    "concepts.dx_terms",
+    "concepts.why_dw_not_rotated",
+    "concepts.dw_zeros",
+    "concepts.weight_gradient_strided",
+    "concepts.cols_entries",
+    "concepts.dx_terms_channels",
 )
 
 _PACKAGE = __name__.rpartition(".")[0]  # convkit_course.exercises
