@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import costs, direct, fast, fftconv, im2col_gemm, winograd
+from . import costs, direct, fast, fast_fft, fast_winograd, fftconv, im2col_gemm, winograd
 from .validation import check_choice
 
 __all__ = ["Method", "METHODS", "get_method"]
@@ -64,12 +64,12 @@ METHODS = {m.name: m for m in (
            fast.im2col_workspace,
            summary="偶像派: unfold into columns, then one matrix product", layer_memo=True),
     Method("fft", fftconv.conv2d_fft, fftconv.conv2d_fft_backward,
-           fftconv.forward, fftconv.backward, costs.fft_total_multiplies, fftconv.workspace,
+           fast_fft.forward, fast_fft.backward, costs.fft_total_multiplies, fast_fft.workspace,
            fftconv.check_limits,
            summary="the convolution theorem: one product per frequency (stride 1)"),
     Method("winograd", winograd.conv2d_winograd, winograd.conv2d_winograd_backward,
-           winograd.forward, winograd.backward, costs.winograd_multiplies, winograd.workspace,
-           winograd.check_limits,
+           fast_winograd.forward, fast_winograd.backward, costs.winograd_multiplies,
+           fast_winograd.workspace, winograd.check_limits,
            summary="Winograd F(2x2, 3x3): 16 multiplies per 4 outputs instead of 36"),
 )}
 
