@@ -49,7 +49,8 @@ class Choice:
     """The method auto chose for one geometry and pass, and why.
 
     seconds: {method: best of two timed runs}, on ``probe`` samples of the batch;
-    skipped: {method: why it could not take part}.
+    skipped: {method: why it could not take part}: {"limits": {argument: (required, got)}}
+    or {"memory": (bytes needed for one sample, the budget)}.
     """
 
     pass_name: str
@@ -58,6 +59,19 @@ class Choice:
     skipped: dict = field(default_factory=dict)
     probe: int = 0
     batch: int = 0
+
+    def reasons(self):
+        """{method: why it was left out}, in words."""
+        words = {}
+        for name, why in self.skipped.items():
+            if "limits" in why:
+                words[name] = ", ".join(f"needs {arg} {need}, got {got}"
+                                        for arg, (need, got) in why["limits"].items())
+            else:
+                need, budget = why["memory"]
+                words[name] = (f"needs {memory.gib(need)} of workspace per sample, over the "
+                               f"{memory.gib(budget)} budget")
+        return words
 
 
 def geometry_key(call, backward):
@@ -109,16 +123,15 @@ def eligible(call, backward):
     ok, skipped = {}, {}
     for name in CANDIDATES:
         method = METHODS[name]
-        try:
-            method.check_limits(call.geom.kernel, call.geom.stride, call.geom.dilation,
-                                Caller(name))
-        except ValueError as error:
-            skipped[name] = str(error).split(":")[0].split(";")[0]
+        unmet = method.unmet(call.geom.kernel, call.geom.stride, call.geom.dilation)
+        if unmet:
+            skipped[name] = {"limits": unmet}
             continue
+        method.check_limits(call.geom.kernel, call.geom.stride, call.geom.dilation,
+                            Caller(name))  # ``requires`` says all; this would say the rest
         need = method.workspace(call, backward)
         if not need.fits():
-            skipped[name] = (f"needs {memory.gib(need.total(1))} of workspace per sample, "
-                             f"over the {memory.gib(memory.WORKSPACE_BYTES)} budget")
+            skipped[name] = {"memory": (need.total(1), memory.WORKSPACE_BYTES)}
             continue
         ok[name] = method
     return ok, skipped

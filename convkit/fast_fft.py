@@ -34,7 +34,7 @@ from .fast import cache_sized_parts
 from .geometry import pad
 from .memory import Workspace
 
-__all__ = ["forward", "backward", "workspace", "dft_matrices"]
+__all__ = ["forward", "backward", "workspace", "dft_matrices", "products"]
 
 
 @functools.lru_cache(maxsize=64)
@@ -236,3 +236,21 @@ def workspace(call, backward):
         fixed += 2 * nu * f * (c // call.groups) * item
         per_sample += (6 * (c + f) * nu + 2 * c * p * q) * item
     return Workspace(fixed, per_sample)
+
+
+def products(x, w, dy, geom, groups):
+    """The method's products per frequency alone, on spectra made beforehand (for timing
+    the floor of the method): {"forward": Y = [Xr|Xi] @ blocks, "backward": dX's and dW's},
+    callables over the whole batch (the DFTs, also matrix products, are left out)."""
+    n, c = x.shape[:2]
+    f = w.shape[0]
+    size = geom.padded
+    wr, wi = kernel_spectra(w, geom, groups)
+    wr_t, wi_t = wr.transpose(0, 1, 3, 2), wi.transpose(0, 1, 3, 2)
+    to_re, to_im = _stacked(wr_t, wi_t), _stacked(-wi_t, wr_t)
+    back_re, back_im = _stacked(wr, -wi), _stacked(wi, wr)
+    xs = _paired(spectra(lines_first(pad(x, geom.padding)), size), n, groups)
+    ds = _paired(spectra(lines_first(dy), size), n, groups)
+    return {"forward": lambda: _product(xs, to_re, to_im, n, f),
+            "backward": lambda: (_product(ds, back_re, back_im, n, c),
+                                 ds.transpose(0, 1, 3, 2) @ xs)}

@@ -35,7 +35,7 @@ from .fast import cache_sized_parts
 from .memory import Workspace
 from .winograd import AT, BT, G, winograd_tiles
 
-__all__ = ["forward", "backward", "workspace", "combine"]
+__all__ = ["forward", "backward", "workspace", "combine", "products"]
 
 _T = BT.shape[0]        # input tile side (4)
 _M = AT.shape[0]        # outputs per tile side (2)
@@ -235,3 +235,17 @@ def workspace(call, backward):
     return Workspace(fixed, per_sample * item)
 
 
+def products(x, w, dy, geom, groups):
+    """The method's matrix products alone, on operands transformed beforehand (for timing
+    the floor of the method): {"forward": M = U @ V, "backward": dU = dM @ Vᵀ and
+    dV = Uᵀ @ dM}, callables over the whole batch."""
+    n, c = x.shape[:2]
+    f = w.shape[0]
+    th, tw = winograd_tiles(geom.output)
+    u = kernel_transform(w, groups)[:, None]
+    v = input_transform(x, geom, (th, tw)).reshape(_T * _T, n, groups, c // groups, th * tw)
+    rng = np.random.default_rng(0)
+    dm = rng.standard_normal((_T * _T, n, groups, f // groups, th * tw)).astype(x.dtype)
+    u_t = np.ascontiguousarray(u.transpose(0, 1, 2, 4, 3))
+    return {"forward": lambda: u @ v,
+            "backward": lambda: ((dm @ v.transpose(0, 1, 2, 4, 3)).sum(axis=1), u_t @ dm)}

@@ -31,15 +31,17 @@ from .geometry import crop, pad
 from .memory import Workspace
 from .prelude import Caller, public_backward, public_forward
 
-__all__ = ["conv2d_fft", "conv2d_fft_backward", "fft_size", "fast_length", "check_limits",
-           "forward", "backward", "workspace"]
+__all__ = ["conv2d_fft", "conv2d_fft_backward", "fft_size", "fast_length", "REQUIRES",
+           "check_limits", "forward", "backward", "workspace"]
+
+REQUIRES = {"stride": (1, 1)}  # what it can run
 
 
 def check_limits(kernel, stride, dilation, caller=Caller("conv2d_fft")):
     """Raise ValueError unless the FFT method can run this geometry (stride 1 only).
 
     ``caller`` (``prelude.Caller``) names who asks, for the message."""
-    if tuple(stride) != (1, 1):
+    if tuple(stride) != REQUIRES["stride"]:
         raise ValueError(f"{caller.name} needs stride 1, got stride={tuple(stride)}: the FFT "
                          f"computes every output position at once; use {caller.use('im2col')} "
                          f"for strided convolution")

@@ -11,7 +11,7 @@ a choice among these (``convkit.auto``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from . import costs, direct, fast, fast_fft, fast_winograd, fftconv, im2col_gemm, winograd
@@ -36,7 +36,8 @@ class Method:
     cannot run (``caller``, a ``prelude.Caller``, names who asks).  workspace(call, backward)
     -> ``memory.Workspace``: what the layer functions need besides inputs and outputs.
     layer_memo: the layer functions take ``memo=``, a dict one forward shares with its
-    backward (im2col keeps its columns there).
+    backward (im2col keeps its columns there).  requires: {"kernel" | "stride" | "dilation":
+    the (h, w) pair it must be}, what ``check_limits`` enforces, as data.
     """
 
     name: str
@@ -49,6 +50,12 @@ class Method:
     check_limits: Callable = _no_limits
     summary: str = ""
     layer_memo: bool = False
+    requires: dict = field(default_factory=dict)
+
+    def unmet(self, kernel, stride, dilation):
+        """{argument: (required, got)} for each requirement this geometry misses."""
+        got = {"kernel": tuple(kernel), "stride": tuple(stride), "dilation": tuple(dilation)}
+        return {k: (v, got[k]) for k, v in self.requires.items() if got[k] != v}
 
 
 METHODS = {m.name: m for m in (
@@ -66,11 +73,13 @@ METHODS = {m.name: m for m in (
     Method("fft", fftconv.conv2d_fft, fftconv.conv2d_fft_backward,
            fast_fft.forward, fast_fft.backward, costs.fft_total_multiplies, fast_fft.workspace,
            fftconv.check_limits,
-           summary="the convolution theorem: one product per frequency (stride 1)"),
+           summary="the convolution theorem: one product per frequency (stride 1)",
+           requires=fftconv.REQUIRES),
     Method("winograd", winograd.conv2d_winograd, winograd.conv2d_winograd_backward,
            fast_winograd.forward, fast_winograd.backward, costs.winograd_multiplies,
            fast_winograd.workspace, winograd.check_limits,
-           summary="Winograd F(2x2, 3x3): 16 multiplies per 4 outputs instead of 36"),
+           summary="Winograd F(2x2, 3x3): 16 multiplies per 4 outputs instead of 36",
+           requires=winograd.REQUIRES),
 )}
 
 

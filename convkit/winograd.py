@@ -27,7 +27,7 @@ from .memory import Workspace
 from .prelude import Caller, public_backward, public_forward
 
 __all__ = ["BT", "G", "AT", "conv2d_winograd", "conv2d_winograd_backward", "winograd_tiles",
-           "check_limits", "forward", "backward", "workspace"]
+           "REQUIRES", "check_limits", "forward", "backward", "workspace"]
 
 # Input transform Bᵀ (4×4), kernel transform G (4×3), output transform Aᵀ (2×4), from Lavin & Gray.
 BT = np.array([[1, 0, -1, 0],
@@ -43,21 +43,22 @@ AT = np.array([[1, 1, 1, 0],
 
 _M, _R = 2, 3        # outputs per tile side, kernel side: F(m×m, r×r)
 _T = _M + _R - 1     # input tile side (4); tiles step by _M, so neighbours overlap by _R - 1
+REQUIRES = {"kernel": (_R, _R), "stride": (1, 1), "dilation": (1, 1)}  # what it can run
 
 
 def check_limits(kernel, stride, dilation, caller=Caller("conv2d_winograd")):
     """Raise ValueError unless F(2×2, 3×3) can run this geometry: 3×3, stride 1, dilation 1.
 
     ``caller`` (``prelude.Caller``) names who asks, for the message."""
-    if tuple(kernel) != (_R, _R):
+    if tuple(kernel) != REQUIRES["kernel"]:
         raise ValueError(f"{caller.name} implements F(2x2, 3x3): {caller.weight} must hold 3x3 "
                          f"kernels, got kernel size {tuple(kernel)}; use {caller.use('im2col')} "
                          f"or {caller.use('fft')} for other kernel sizes")
-    if tuple(stride) != (1, 1):
+    if tuple(stride) != REQUIRES["stride"]:
         raise ValueError(f"{caller.name} needs stride 1, got stride={tuple(stride)}: a tile's "
                          f"outputs must be neighbours; use {caller.use('im2col')} for strided "
                          f"convolution")
-    if tuple(dilation) != (1, 1):
+    if tuple(dilation) != REQUIRES["dilation"]:
         raise ValueError(f"{caller.name} needs dilation 1, got dilation={tuple(dilation)}; "
                          f"use {caller.use('im2col')} for dilated convolution")
 
