@@ -18,9 +18,11 @@ cast to the inputs' dtype either way.  Stride 1 only; padding, dilation (zeros i
 kernel) and groups are supported.
 
 Non-finite numbers: the transform mixes every position of an image, so one NaN or inf in
-x[n] makes all of y[n] (every filter) NaN, where a direct method and PyTorch give NaN or
-inf only in the outputs whose window holds it; likewise a non-finite dY[n] reaches all of
-dx[n] and all of dw, and a non-finite w all of y.  ``convkit.fast_fft`` does the same.
+x[n, c] makes all of y[n] (every filter of c's group) and all of dw[:, c] non-finite, where
+a direct method and PyTorch give NaN or inf only in the outputs whose window holds it (and
+an inf mostly comes out as NaN: inf - inf); likewise a non-finite w[f, c] reaches all of
+y[:, f] and dx[:, c], and a non-finite dY[n, f] all of dx[n] and dw[f].
+``convkit.fast_fft`` does the same; ``Conv2d(method="auto")`` runs an exact method instead.
 """
 from __future__ import annotations
 

@@ -14,8 +14,9 @@ Stride 1, dilation 1 and 3×3 kernels only; padding and groups are supported.
 Non-finite numbers: the transforms add and subtract the 16 inputs of a tile, so a NaN or
 inf in x reaches every output of the 2×2 output tiles whose 4×4 input tile holds it (up
 to 4×4 outputs where PyTorch has up to 3×3), and an inf there mostly comes out as NaN
-(inf − inf).  A non-finite weight reaches every output; a non-finite dY reaches the dx of
-whole tiles, and all of dw for its filter.  ``convkit.fast_winograd`` does the same.
+(inf − inf).  A non-finite weight w[f] reaches every output of filter f; a non-finite dY
+reaches the dx of whole tiles.  ``convkit.fast_winograd`` does the same;
+``Conv2d(method="auto")`` runs an exact method instead.
 """
 from __future__ import annotations
 

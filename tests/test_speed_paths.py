@@ -189,7 +189,8 @@ def test_layer_float32_matches_torch(spec):
 def test_bench_runs_without_torch_and_says_na(capsys):
     assert bench.main(["--quick", "--case", "0", "--no-torch", "--budget", "0.05"]) == 0
     table = capsys.readouterr().out
-    assert "machine matmul" in table and "n/a" in table and "loops" in table
+    assert "f32 GEMM" in table and "GFLOP/s" in table and "CPU:" in table
+    assert "n/a" in table and "loops" in table and "auto, forward:" in table
 
 
 def test_bench_leaves_no_trace(monkeypatch):
@@ -271,7 +272,11 @@ def test_bench_json_reports_every_pass_and_agreement(capsys):
             assert row["median_s"] > 0 and row["ratio_to_torch"] is None
             assert row["forward_max_rel_diff"] < 1e-12  # agrees with the direct method
     assert set(rows) >= {("loops", "forward"), ("loops", "fwd+bwd")}
-    assert {("products", p) for p in bench.PASSES} <= set(rows)
+    assert {(m, p) for m in ("im2col·GEMM", "winograd·GEMM", "fft·GEMM", "auto")
+            for p in bench.PASSES} <= set(rows)
+    assert rows[("auto", "forward")]["forward_max_rel_diff"] < 1e-12
+    assert report["auto"][0]["choices"]["forward"]["method"] in {"im2col", "direct", "fft",
+                                                                 "winograd"}
     article = report["results"][0]
     assert article["cols_bytes"] == 1 * 1 * 9 * 9 * 8 and article["input_bytes"] == 25 * 8
 
