@@ -221,7 +221,7 @@ def workspace(call, backward):
     (kh, kw), (dh, dw_) = geom.kernel, geom.dilation
     padded, patch = c * hp * wp, c * ho * wo
     if not backward:
-        return Workspace(0, (padded + patch + 3 * f * ho * wo) * item)
+        return Workspace(0, (padded + 2 * patch + 3 * f * ho * wo) * item)
     spread = ((ho - 1) * sh + 1, (wo - 1) * sw + 1)
     full = tuple(s + 2 * d * (k - 1) for s, d, k in zip(spread, (dh, dw_), (kh, kw)))
     covered = tuple(s + d * (k - 1) for s, d, k in zip(spread, (dh, dw_), (kh, kw)))

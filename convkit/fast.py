@@ -54,15 +54,22 @@ def keep_bytes():
     return memory.WORKSPACE_BYTES // 4
 
 
+def cache_bytes():
+    """Bytes of intermediates per cache-sized part: ``CACHE_BYTES``, or less when the memory
+    budget is small (an eighth of it), so that the parts always fit the budget."""
+    return min(CACHE_BYTES, memory.WORKSPACE_BYTES // 8)
+
+
 def cache_sized_parts(n, bytes_per_sample):
-    """Split range(n) into slices of samples whose intermediates fit CACHE_BYTES (>= 1 each)."""
-    step = max(1, int(CACHE_BYTES // max(int(bytes_per_sample), 1)))
+    """Split range(n) into slices of samples whose intermediates fit ``cache_bytes()``
+    (>= 1 sample each)."""
+    step = _cache_step(bytes_per_sample)
     return [slice(s, min(s + step, n)) for s in range(0, n, step)]
 
 
 def _cache_step(bytes_per_sample):
     """Samples per cache-sized part (>= 1)."""
-    return max(1, int(CACHE_BYTES // max(int(bytes_per_sample), 1)))
+    return max(1, int(cache_bytes() // max(int(bytes_per_sample), 1)))
 
 
 def flat_runs(padded_shape, geom):
@@ -98,16 +105,18 @@ def direct_backward(dy, x, w, geom, groups):
 
 
 def direct_workspace(call, backward):
-    """What ``direct_forward`` / ``direct_backward`` hold per sample: the padded input and the
-    Wp-wide running sums (and the reference's arrays where it falls back to them)."""
+    """What ``direct_forward`` / ``direct_backward`` hold: per sample the padded input and
+    the Wp-wide running sums (and the reference's arrays where it falls back to them); fixed:
+    one cache-sized part's products."""
     geom, item = call.geom, call.x.itemsize
-    c, f = call.x.shape[1], call.w.shape[0]
+    n, c, f = call.x.shape[0], call.x.shape[1], call.w.shape[0]
     (ho, wo), (hp, wp) = geom.output, geom.padded
     wide = f * ho * wp + c * hp * wp                 # the running sum and the padded input
+    part = min(n, _cache_step(wide * item)) * max(f, c) * ho * wp * item   # one tap's product
     if not backward:
-        return Workspace(CACHE_BYTES, (wide + f * ho * wo) * item)
+        return Workspace(part, (wide + f * ho * wo + c * ho * wo) * item)
     reference = direct.workspace(call, True).per_sample
-    return Workspace(CACHE_BYTES, reference + (2 * wide + f * ho * wo) * item)
+    return Workspace(2 * part, reference + (2 * wide + f * ho * wo) * item)
 
 
 def correlate(xp, w, geom, groups=1, data=None):
@@ -307,8 +316,8 @@ def im2col_workspace(call, backward):
         return Workspace(kept + m * (cols + 2 * y), y)
     wide = max(f * ho * wp, f * taps * ho * wo if geom.stride != (1, 1) else 0) * item
     one_tap = c * m * ho * wp * item                                 # col2im's product, a tap
-    fold = max(one_tap, min(taps * one_tap, CACHE_BYTES)) + (c * m * ho * wp * item if
-                                                            geom.stride != (1, 1) else 0)
+    fold = max(one_tap, min(taps * one_tap, cache_bytes())) + (c * m * ho * wp * item if
+                                                              geom.stride != (1, 1) else 0)
     per_part = m * (cols + 2 * y + c * hp * wp * item + wide) + fold
     return Workspace(kept + per_part, c * geom.input[0] * geom.input[1] * item)
 

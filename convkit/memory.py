@@ -16,6 +16,8 @@ would need half of it.
 """
 from __future__ import annotations
 
+import numpy as np
+
 __all__ = ["WORKSPACE_BYTES", "Workspace", "BudgetExceeded", "batch_parts", "workspace_error", "out_of_memory",
            "gib"]
 
@@ -97,13 +99,13 @@ def _round_up_power_of_two(n_bytes):
     return f"2**{max(0, int(n_bytes - 1).bit_length())}"
 
 
-def out_of_memory(error, who, batch, io_bytes_per_sample, workspace):
+def out_of_memory(error, who, batch, io_bytes_per_sample, workspace, dtype=None):
     """A MemoryError for a call numpy could not allocate for.
 
     error: numpy's MemoryError (its text says how much one array asked); batch: N;
     io_bytes_per_sample: the call's inputs and outputs per sample; workspace: at most this
-    many bytes of scratch at once.  The message says what the call needs in all and the
-    largest batch that needs at most half of it.
+    many bytes of scratch at once; dtype: the arrays' (float64 gets a hint).  The message
+    says what the call needs in all and the largest batch that needs at most half of it.
     """
     total = batch * io_bytes_per_sample + workspace
     half = max(1, (total // 2 - workspace) // max(io_bytes_per_sample, 1))
@@ -112,5 +114,6 @@ def out_of_memory(error, who, batch, io_bytes_per_sample, workspace):
         f"{who}: {error}. The call needs about {gib(total)} in all: "
         f"{gib(io_bytes_per_sample)} of inputs and outputs per sample x N={batch}, plus up to "
         f"{gib(workspace)} of workspace (convkit.memory.WORKSPACE_BYTES). A batch of "
-        f"N={smaller} needs about {gib(smaller * io_bytes_per_sample + workspace)}; split the "
-        f"batch, or use float32 instead of float64.")
+        f"N={smaller} needs about {gib(smaller * io_bytes_per_sample + workspace)}: split the "
+        f"batch" + (", or use float32 instead of float64 (half the bytes)." if dtype ==
+                    np.float64 else "."))

@@ -183,7 +183,7 @@ class ConvCall:
         need = 0 if workspace is None else min(
             workspace(self, backward).total(self.x.shape[0]), memory.WORKSPACE_BYTES)
         return memory.out_of_memory(error, caller.name, self.x.shape[0],
-                                    self.bytes_per_sample(backward), need)
+                                    self.bytes_per_sample(backward), need, self.x.dtype)
 
 
 def _memo(memo, clear=False):

@@ -384,3 +384,39 @@ def test_reference_modules_hold_no_speed_tricks(module):
                 if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
     assert not imported & {"fast", "cache_sized_parts", "flat_runs", "sliding_window_view"}
     assert "cache_sized_parts" not in source and "flat_runs" not in source
+
+
+# ---------------------------------------------------------------- every layer function
+LAYER_CASES = [pytest.param(name, spec, id=f"{name}-{gid}")
+               for name, method in METHODS.items() if name != "loops"
+               for gid, spec in GEOMETRIES.items()
+               if not method.unmet(ck.geometry.pair(spec[5:7], "k"), ck.geometry.pair(spec[7], "s"),
+                                   ck.geometry.pair(spec[9], "d"))]
+WINOGRAD_EXTRA = {  # 3x3 stride-1 geometries for Winograd: odd and even outputs, groups
+    "w-odd-7x6-p1": (3, 2, 7, 6, 3, 3, 3, 1, 1, 1, 1),
+    "w-even-8x8-p0": (2, 3, 10, 10, 2, 3, 3, 1, 0, 1, 1),
+    "w-groups2-p2": (2, 4, 5, 9, 6, 3, 3, 1, 2, 1, 2),
+}
+LAYER_CASES += [pytest.param("winograd", spec, id=f"winograd-{gid}")
+                for gid, spec in WINOGRAD_EXTRA.items()]
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32], ids=["float64", "float32"])
+@pytest.mark.parametrize("name, spec", LAYER_CASES)
+def test_every_layer_function_matches_loops(name, spec, dtype, cache_bytes):
+    """What Conv2d runs (``Method.layer_forward`` / ``layer_backward``: the fast paths,
+    fast_winograd and fast_fft included), batch parts forced, against the literal loops."""
+    from convkit.prelude import backward_call, forward_call
+
+    (x, w, b, dy), geometry, y_ref, grads_ref = draw(spec, dtype, seed=3)
+    method = METHODS[name]
+    saved = [a.copy() for a in (x, w, b, dy)]
+    y = forward_call(x, w, b, **geometry).forward(method.layer_forward)
+    grads = backward_call(dy, x, w, **geometry).backward(method.layer_backward)
+    tol = TOL[dtype] if dtype == np.float64 else dict(rtol=5e-4, atol=5e-4)
+    assert y.dtype == dtype and all(g.dtype == dtype for g in grads)
+    np.testing.assert_allclose(y, y_ref, **tol)
+    for got, want, label in zip(grads, grads_ref, ("dx", "dw", "db")):
+        np.testing.assert_allclose(got, want, **tol, err_msg=label)
+    for before, after in zip(saved, (x, w, b, dy)):
+        np.testing.assert_array_equal(before, after)
