@@ -50,7 +50,8 @@ class Choice:
 
     seconds: {method: best of two timed runs}, on ``probe`` samples of the batch;
     skipped: {method: why it could not take part}: {"limits": {argument: (required, got)}}
-    or {"memory": (bytes needed for one sample, the budget)}.
+    or {"memory": (bytes needed for one sample, the budget)}; finite: False when the call
+    held a NaN or inf and ``method`` is the exact method run instead of the timed choice.
     """
 
     pass_name: str
@@ -59,6 +60,7 @@ class Choice:
     skipped: dict = field(default_factory=dict)
     probe: int = 0
     batch: int = 0
+    finite: bool = True
 
     def reasons(self):
         """{method: why it was left out}, in words."""
@@ -95,11 +97,12 @@ def choice_for(call, backward):
 
 
 def choose(call, backward):
-    """Name of the method to run this call: the remembered fastest, or an exact method when
-    the arrays hold a NaN or an inf."""
+    """The :class:`Choice` to run this call with: the remembered fastest, or (``finite``
+    False) an exact method when the arrays hold a NaN or an inf."""
     if not _finite(call, backward):
-        return _exact(call, backward)
-    return choice_for(call, backward).method
+        return Choice("backward" if backward else "forward", _exact(call, backward),
+                      batch=call.x.shape[0], finite=False)
+    return choice_for(call, backward)
 
 
 def _finite(call, backward):

@@ -272,8 +272,9 @@ def im2col_backward(dy, x, w, geom, groups, memo=None):
     dx = np.empty(x.shape, dtype=x.dtype)
     finite_w = bool(np.isfinite(w).all())
     kept = (memo or {}).get("columns")
-    if kept and [a.shape[1] for a in kept] != [(p.stop - p.start) * parts.length
-                                              for p in parts.parts]:
+    if kept and ([a.shape[1] for a in kept] != [(p.stop - p.start) * parts.length
+                                               for p in parts.parts]
+                 or kept[0].dtype != x.dtype):
         kept = None  # not this batch's columns
     for k, part in enumerate(parts.parts):
         m = part.stop - part.start

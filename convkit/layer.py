@@ -53,6 +53,9 @@ class Conv2d:
       backward may be called again on the same record.  backward runs the method that ran
       the forward, even if ``method`` changed since.
     * **empty batches** — N = 0 gives an empty y and zero gradients of the right shapes.
+
+    With ``method="auto"``, ``choices`` holds what was run for the latest forward and
+    backward and why: {"forward": ``convkit.auto.Choice``, "backward": ...}.
     """
 
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1,
@@ -75,6 +78,7 @@ class Conv2d:
         self.method = method
         self._record = None  # (method, chosen by auto?, ConvCall, Saved x) of the last forward
         self._memo = {}      # what a method keeps from step to step (im2col: its columns)
+        self.choices = {}    # method="auto": the Choice of the latest forward and backward
 
     # ------------------------------------------------------------------ attributes
     @property
@@ -183,11 +187,14 @@ class Conv2d:
         call = ConvCall.of(geom, groups, weight.dtype, saved_x.array, weight.copy(), bias)
         chosen = self._method == "auto"
         if chosen:
-            name = auto.choose(call, backward=False)
+            self.choices = {"forward": auto.choose(call, backward=False)}
+            name = self.choices["forward"].method
         else:
             name = self._method
             get_method(name).check_limits(kernel, stride, dilation, self._caller(name))
         method = METHODS[name]
+        if not method.layer_memo:
+            self._memo.clear()  # what an earlier forward kept belongs to no backward now
         y = call.forward(method.layer_forward, method.workspace, self._caller(name),
                          self._memo if method.layer_memo else None,
                          alternatives=registered_alternatives)
@@ -207,12 +214,15 @@ class Conv2d:
                              f"{call.output_shape}, got {dy.shape}")
         saved_x.get()  # raises if x was edited in place since forward
         call = ConvCall.of(call.geom, call.groups, call.dtype, call.x, call.w, call.b, dy)
+        forward_name = name
         if chosen:  # auto: the fastest backward, which need not be the forward's method
-            name = auto.choose(call, backward=True)
+            self.choices["backward"] = auto.choose(call, backward=True)
+            name = self.choices["backward"].method
         method = METHODS[name]
+        memo = self._memo if method.layer_memo and name == forward_name else None
         dx, self.grad_weight, grad_bias = call.backward(
-            method.layer_backward, method.workspace, self._caller(name),
-            self._memo if method.layer_memo else None, alternatives=registered_alternatives)
+            method.layer_backward, method.workspace, self._caller(name), memo,
+            alternatives=registered_alternatives)
         self.grad_bias = grad_bias if call.b is not None else None
         return dx
 

@@ -192,7 +192,7 @@ def convkit_runners(case, dtype, method, rng):
     layer.weight, layer.bias = w, b
 
     def run(call, backward):
-        name = auto.choose(call, backward) if method == "auto" else method
+        name = auto.choose(call, backward).method if method == "auto" else method
         entry = METHODS[name]
         run_pass = call.backward if backward else call.forward
         return run_pass(entry.layer_backward if backward else entry.layer_forward,

@@ -103,7 +103,8 @@ def test_a_non_finite_value_runs_an_exact_method(where, monkeypatch):
             auto.CHOICES[auto.geometry_key(call, backward)] = auto.Choice(
                 "backward" if backward else "forward", name)
             poisoned = where != "dy" or backward
-            assert (auto.choose(call, backward) in auto.EXACT) == poisoned
+            choice = auto.choose(call, backward)
+            assert (choice.method in auto.EXACT) == poisoned and choice.finite != poisoned
 
 
 def test_probe_size_is_enough_work_and_at_most_the_batch():
@@ -111,3 +112,27 @@ def test_probe_size_is_enough_work_and_at_most_the_batch():
     large = forward_call(np.ones((64, 64, 56, 56)), np.ones((64, 64, 3, 3)))
     assert auto.probe_size(small) == 64
     assert 1 <= auto.probe_size(large) < 64
+
+
+def test_a_backward_method_other_than_the_forwards_never_reads_stale_columns():
+    """im2col keeps its forward's columns for its backward.  When auto runs direct forward
+    and im2col backward, the columns an earlier im2col forward kept belong to another x."""
+    rng = np.random.default_rng(0)
+    x1, x2 = rng.standard_normal((2, 3, 7, 7)), rng.standard_normal((2, 3, 7, 7))
+    layer = ck.Conv2d(3, 4, 3, padding=1, method="im2col", rng=0)
+    dy = rng.standard_normal((2, 4, 7, 7))
+    layer.forward(x1)
+    layer.backward(dy)                                 # columns of x1 kept in the layer
+    for backward, name in ((False, "direct"), (True, "im2col")):
+        call = (backward_call(dy, x2, layer.weight, padding=1) if backward
+                else forward_call(x2, layer.weight, layer.bias, padding=1))
+        auto.CHOICES[auto.geometry_key(call, backward)] = auto.Choice(
+            "backward" if backward else "forward", name)
+    layer.method = "auto"
+    layer.forward(x2)
+    dx = layer.backward(dy)
+    assert {k: c.method for k, c in layer.choices.items()} == {"forward": "direct",
+                                                               "backward": "im2col"}
+    ref_dx, ref_dw, _ = ck.conv2d_loops_backward(dy, x2, layer.weight, padding=1)
+    np.testing.assert_allclose(layer.grad_weight, ref_dw, rtol=1e-10, atol=1e-10)
+    np.testing.assert_allclose(dx, ref_dx, rtol=1e-10, atol=1e-10)
