@@ -14,7 +14,7 @@ dilation 1; FFT: stride 1) and a method whose workspace for one sample exceeds
 
 Timing: on the call's own arrays, on the first samples of the batch (at least
 ``PROBE_MACS`` multiply-adds' worth, and never more than the batch), every candidate
-twice, in turns (a, b, c, a, b, c), the best of its two runs counting.  Noise on a busy
+``ROUNDS`` times, in turns (a, b, c, a, b, c, ...), the best of its runs counting.  Noise on a busy
 machine can still flip a choice between two methods within a few percent of each other;
 either is then about as fast.
 
@@ -41,6 +41,7 @@ __all__ = ["CANDIDATES", "EXACT", "PROBE_MACS", "CHOICES", "Choice", "choose", "
 CANDIDATES = ("im2col", "winograd", "fft", "direct")
 EXACT = ("im2col", "direct", "loops")    # products exactly the definition's, in this order
 PROBE_MACS = 1e9                         # timing runs on at least this much work
+ROUNDS = 3                               # runs of each candidate; the best one counts
 CHOICES = {}                             # geometry_key(call, backward) -> Choice
 
 
@@ -48,7 +49,7 @@ CHOICES = {}                             # geometry_key(call, backward) -> Choic
 class Choice:
     """The method auto chose for one geometry and pass, and why.
 
-    seconds: {method: best of two timed runs}, on ``probe`` samples of the batch;
+    seconds: {method: best of ``ROUNDS`` timed runs}, on ``probe`` samples of the batch;
     skipped: {method: why it could not take part}: {"limits": {argument: (required, got)}}
     or {"memory": (bytes needed for one sample, the budget)}; finite: False when the call
     held a NaN or inf and ``method`` is the exact method run instead of the timed choice.
@@ -154,7 +155,7 @@ def _time(call, backward):
                        None if call.b is None else call.b,
                        None if call.dy is None else call.dy[:m])
     runs = {name: [] for name in ok}
-    for _ in range(2):
+    for _ in range(ROUNDS):
         for name, method in ok.items():
             start = time.perf_counter()
             if backward:

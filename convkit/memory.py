@@ -71,6 +71,7 @@ def batch_parts(n, need, who="this call", alternatives=None):
     budget = WORKSPACE_BYTES
     if not need.fits(budget):
         others = alternatives() if callable(alternatives) else alternatives
+        others = others or None
         raise BudgetExceeded(workspace_error(who, need, budget, others))
     step = n if need.per_sample == 0 else max(1, (budget - need.fixed) // need.per_sample)
     return [slice(s, min(s + step, n)) for s in range(0, n, step)] or [slice(0, 0)]
@@ -87,10 +88,14 @@ def workspace_error(who, need, budget, alternatives=None):
         parts[0] += f" ({gib(need.fixed)} of it for any batch size)"
     parts.append(f"more than convkit's budget convkit.memory.WORKSPACE_BYTES = {gib(budget)}")
     fitting = {name: w for name, w in (alternatives or {}).items() if w.fits(budget)}
-    advice = ("Methods that fit: " + ", ".join(f"method={name!r} ({gib(w.total(1))} per sample)"
-                                               for name, w in fitting.items())
-              if fitting else "No method fits one sample")
-    return (", ".join(parts) + ". " + advice + f"; or raise the budget: "
+    advice = ""
+    if alternatives:
+        advice = ("Methods that fit: " + ", ".join(
+            f"method={name!r} ({gib(w.total(1))} per sample)" for name, w in fitting.items())
+            if fitting else "No method fits one sample") + "; or raise"
+    else:
+        advice = "Raise"
+    return (", ".join(parts) + ". " + advice + f" the budget: "
             f"convkit.memory.WORKSPACE_BYTES = {_round_up_power_of_two(need.total(1))}.")
 
 

@@ -123,7 +123,7 @@ class ConvCall:
         if workspace is None:
             return [slice(0, n)]
         return memory.batch_parts(n, workspace(self, backward), caller.name,
-                                  lambda: alternatives(self, backward) if alternatives else {})
+                                  lambda: alternatives(self, backward) if alternatives else None)
 
     def forward(self, algorithm, workspace=None, caller=None, memo=None, alternatives=None):
         """y (N, F, Ho, Wo) = algorithm(x, w, geom, groups) + b, in the result dtype.

@@ -235,15 +235,18 @@ def products_runners(case, dtype, rng, method="im2col"):
             "fwd+bwd": lambda: (forward(), backward())}
 
 
-def runs(case, method):
-    """Whether ``method`` can run ``case`` (its geometry limits; auto runs everything)."""
+def runs(case, method, dtype=np.float32):
+    """Whether ``method`` can run ``case``: its geometry limits and its memory for one
+    sample (auto runs everything)."""
     if method == "auto":
         return True
-    try:
-        METHODS[method].check_limits((case.k, case.k), (case.stride, case.stride), (1, 1))
-    except ValueError:
+    if METHODS[method].unmet((case.k, case.k), (case.stride, case.stride), (1, 1)):
         return False
-    return True
+    x = np.broadcast_to(np.zeros((), dtype), (case.n, case.c, case.size, case.size))
+    w = np.broadcast_to(np.zeros((), dtype), (case.f, case.c, case.k, case.k))
+    dy = np.broadcast_to(np.zeros((), dtype), (case.n, case.f, case.output, case.output))
+    call = backward_call(dy, x, w, **case.geometry)
+    return all(METHODS[method].workspace(call, backward).fits() for backward in (False, True))
 
 
 def torch_runners(case, dtype, torch, rng):
@@ -276,13 +279,13 @@ def bench_case(case, dtype, torch, budget, methods=DEFAULT_METHODS):
     slows the machine for a while, it slows all of them alike and the ratios survive.
     """
     runners = {m: convkit_runners(case, dtype, m, np.random.default_rng(0))
-               for m in methods if m != "loops" and runs(case, m)}
+               for m in methods if m != "loops" and runs(case, m, dtype)}
     if torch is not None:
         runners["torch"] = torch_runners(case, dtype, torch, np.random.default_rng(0))
     # Same seed, same draws: every method sees the same x, w, b; check they agree before timing.
     outputs = {m: np.asarray(r["forward"]()) for m, r in runners.items()}
     for m in GEMM_ROWS:
-        if m in methods and runs(case, m):
+        if m in methods and runs(case, m, dtype):
             runners[f"{m}·GEMM"] = products_runners(case, dtype, np.random.default_rng(0), m)
     times = {m: {p: [] for p in PASSES} for m in runners}
     reference = outputs["torch"] if "torch" in outputs else next(iter(outputs.values()))
@@ -314,9 +317,9 @@ def _choices(case, dtype):
     for backward, call in ((False, forward_call(x, w, b, **case.geometry)),
                            (True, backward_call(dy, x, w, **case.geometry))):
         choice = auto.choice_for(call, backward)
-        found[choice.pass_name] = dict(method=choice.method, seconds=choice.seconds,
-                                       skipped=choice.skipped, probe=choice.probe,
-                                       batch=choice.batch)
+        found[choice.pass_name] = dict(pass_name=choice.pass_name, method=choice.method,
+                                       seconds=choice.seconds, skipped=choice.skipped,
+                                       probe=choice.probe, batch=choice.batch)
     return found
 
 
@@ -374,6 +377,25 @@ def _run_dtype(report, cases, dtype, budget, torch, methods):
                     "forward_max_rel_diff": disagreement.get(method),
                     **{f"case_{k}": v for k, v in asdict(case).items() if k != "name"},
                     **memory(case, dtype)})
+
+
+def describe_choice(choice):
+    """What auto chose for one pass and why, as lines of text (the current language).
+
+    choice: a ``convkit.auto.Choice`` or its dict (as in the JSON report).
+    """
+    if not isinstance(choice, dict):
+        choice = dict(pass_name=choice.pass_name, method=choice.method, seconds=choice.seconds,
+                      skipped=choice.skipped, probe=choice.probe, batch=choice.batch)
+    times = ", ".join(f"{name} {seconds * 1e3:.3g} ms" for name, seconds
+                      in sorted(choice["seconds"].items(), key=lambda kv: kv[1]))
+    lines = [TEXT.text("auto_pick", pass_name=TEXT.text(f"pass_{choice['pass_name']}"),
+                       method=choice["method"], probe=choice["probe"], batch=choice["batch"],
+                       times=times)]
+    if choice["skipped"]:
+        lines.append("    " + TEXT.text("auto_skip", reasons="; ".join(
+            f"{name}: {_why(why)}" for name, why in choice["skipped"].items())))
+    return lines
 
 
 def _why(skipped):
@@ -445,16 +467,8 @@ def format_table(report):
                      if "·" in method else method)
             lines.append(_cell(label, 14, left=True) + "".join(cells)
                          + f"{both['gflops']:>10.3g}{both['gemm_share']:>8.0%}")
-        for pass_name, choice in choices.get((case, dtype), {}).items():
-            times = ", ".join(f"{name} {seconds * 1e3:.3g} ms"
-                              for name, seconds in sorted(choice["seconds"].items(),
-                                                          key=lambda kv: kv[1]))
-            lines.append(TEXT.text("auto_pick", pass_name=TEXT.text(f"pass_{pass_name}"),
-                                   method=choice["method"], probe=choice["probe"],
-                                   batch=choice["batch"], times=times))
-            if choice["skipped"]:
-                lines.append("    " + TEXT.text("auto_skip", reasons="; ".join(
-                    f"{name}: {_why(why)}" for name, why in choice["skipped"].items())))
+        for choice in choices.get((case, dtype), {}).values():
+            lines += describe_choice(choice)
     lines += _summary(blocks)
     return "\n".join(lines)
 
