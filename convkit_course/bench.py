@@ -394,12 +394,22 @@ def describe_choice(choice):
                        times=times)]
     if choice["skipped"]:
         lines.append("    " + TEXT.text("auto_skip", reasons="; ".join(
-            f"{name}: {_why(why)}" for name, why in choice["skipped"].items())))
+            f"{name}: {why_not(why)}" for name, why in choice["skipped"].items())))
     return lines
 
 
-def _why(skipped):
-    """Why auto left a method out ({"limits": ...} or {"memory": ...}), in words."""
+def describe_candidates(label, choice):
+    """Which methods auto timed for a choice and why the others could not take part: lines of
+    text that depend on the geometry and the memory budget only, not on the clock."""
+    lines = [TEXT.text("auto_candidates", label=label, names=", ".join(sorted(choice.seconds)))]
+    lines += ["    " + TEXT.text("auto_left_out", name=name, why=why_not(why))
+              for name, why in choice.skipped.items()]
+    return lines
+
+
+def why_not(skipped):
+    """Why auto left a method out (a ``Choice.skipped`` value: {"limits": ...} or
+    {"memory": ...}), in words."""
     if "limits" in skipped:
         return ", ".join(TEXT.text("skip_limits", argument=TEXT.text(f"argument_{arg}"),
                                    required=need, got=got)
