@@ -14,9 +14,9 @@ dilation 1; FFT: stride 1) and a method whose workspace for one sample exceeds
 
 Timing: on the call's own arrays, on the first samples of the batch (at least
 ``PROBE_MACS`` multiply-adds' worth, and never more than the batch), every candidate
-``ROUNDS`` times, in turns (a, b, c, a, b, c, ...), the best of its runs counting.  Noise on a busy
-machine can still flip a choice between two methods within a few percent of each other;
-either is then about as fast.
+``ROUNDS`` times, in turns (a, b, c, a, b, c, ...), the best of its runs counting.  Noise
+on a busy machine can still flip a choice between two methods within a few percent of
+each other; either is then about as fast.
 
 Non-finite values: FFT and Winograd spread a NaN or inf over whole images or tiles (see
 their modules), so a call whose x, w or dY holds one runs an exact method instead
@@ -35,8 +35,8 @@ from . import memory
 from .methods import METHODS
 from .prelude import Caller
 
-__all__ = ["CANDIDATES", "EXACT", "PROBE_MACS", "CHOICES", "Choice", "choose", "choice_for",
-           "clear", "geometry_key"]
+__all__ = ["CANDIDATES", "EXACT", "PROBE_MACS", "ROUNDS", "CHOICES", "Choice", "choose",
+           "choice_for", "clear", "eligible", "geometry_key", "probe_size"]
 
 CANDIDATES = ("im2col", "winograd", "fft", "direct")
 EXACT = ("im2col", "direct", "loops")    # products exactly the definition's, in this order

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["WORKSPACE_BYTES", "Workspace", "BudgetExceeded", "batch_parts", "workspace_error", "out_of_memory",
-           "gib"]
+__all__ = ["WORKSPACE_BYTES", "Workspace", "BudgetExceeded", "batch_parts", "workspace_error",
+           "out_of_memory", "gib"]
 
 # Scratch memory one call may hold at once.  128 MiB keeps Conv2d's forward + backward on
 # N64·C128·112²·F128 (x, y, dy, dx: 0.41 GB each in float32) under 2 GB with room for numpy

@@ -390,8 +390,8 @@ def test_reference_modules_hold_no_speed_tricks(module):
 LAYER_CASES = [pytest.param(name, spec, id=f"{name}-{gid}")
                for name, method in METHODS.items() if name != "loops"
                for gid, spec in GEOMETRIES.items()
-               if not method.unmet(ck.geometry.pair(spec[5:7], "k"), ck.geometry.pair(spec[7], "s"),
-                                   ck.geometry.pair(spec[9], "d"))]
+               if not method.unmet(ck.geometry.pair(spec[5:7], "k"),
+                                   ck.geometry.pair(spec[7], "s"), ck.geometry.pair(spec[9], "d"))]
 WINOGRAD_EXTRA = {  # 3x3 stride-1 geometries for Winograd: odd and even outputs, groups
     "w-odd-7x6-p1": (3, 2, 7, 6, 3, 3, 3, 1, 1, 1, 1),
     "w-even-8x8-p0": (2, 3, 10, 10, 2, 3, 3, 1, 0, 1, 1),
