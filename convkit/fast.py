@@ -13,7 +13,7 @@ is computed, only how memory is walked:
   matrix product serves m samples; all receptive fields are first a read-only strided view
   of the padded input, so im2col is one copy instead of KH*KW slice copies;
 * **buffers reused**: one column buffer for every part; a layer keeps its forward's columns
-  for backward when the batch's take at most ``keep_bytes()`` (a quarter of the budget), in
+  for backward when the batch's take at most ``keep_bytes()`` (half of the budget), in
   arrays reused from step to step (no fresh 100 MB array, no page faults, each step);
 * **stride-1 flat runs** (``flat_runs``): with stride 1 a kernel tap's patch is ONE contiguous
   run of the flattened padded image, so a plain slice (a view, no copy) stands for it.  The
@@ -49,9 +49,9 @@ CACHE_BYTES = 8 * 2**20
 
 def keep_bytes():
     """A layer keeps its forward's columns for backward (saving one unfold) when the whole
-    batch's take at most this much: a quarter of the workspace budget, so that backward's
-    own parts still have room.  Larger batches unfold again, part by part."""
-    return memory.WORKSPACE_BYTES // 4
+    batch's take at most this much: half of the workspace budget, so that backward's own
+    parts still have room.  Larger batches unfold again, part by part."""
+    return memory.WORKSPACE_BYTES // 2
 
 
 def cache_bytes():

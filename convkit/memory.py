@@ -21,10 +21,11 @@ import numpy as np
 __all__ = ["WORKSPACE_BYTES", "Workspace", "BudgetExceeded", "batch_parts", "workspace_error",
            "out_of_memory", "gib"]
 
-# Scratch memory one call may hold at once.  128 MiB keeps Conv2d's forward + backward on
-# N64·C128·112²·F128 (x, y, dy, dx: 0.41 GB each in float32) under 2 GB with room for numpy
-# and BLAS, and is 8x what one sample's im2col columns take on the benchmark's largest layers.
-WORKSPACE_BYTES = 128 * 2**20
+# Scratch memory one call may hold at once.  256 MiB keeps Conv2d's forward + backward on
+# N64·C128·112²·F128 (x, y, dy, dx: 0.41 GB each in float32, 1.64 GB) under 2 GB with room
+# for Python, numpy and BLAS, and holds the whole batch's im2col columns of the benchmark's
+# largest layers (116 MB), which a layer then keeps for its backward.
+WORKSPACE_BYTES = 256 * 2**20
 
 
 class BudgetExceeded(MemoryError):

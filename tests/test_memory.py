@@ -117,7 +117,7 @@ def test_memory_error_says_how_much_and_what_fits():
     message = str(excinfo.value)
     assert message.startswith("conv2d_im2col needs 3.8")                 # columns + the rest
     assert "of workspace for ONE sample" in message
-    assert "convkit.memory.WORKSPACE_BYTES = 0.12 GiB" in message
+    assert "convkit.memory.WORKSPACE_BYTES = 0.25 GiB" in message
     assert "WORKSPACE_BYTES = 2**32" in message
     x32, w32 = x[:, :, :200, :200].astype(np.float32), w.astype(np.float32)
     with pytest.raises(MemoryError) as excinfo:                 # a quarter: direct fits
@@ -144,7 +144,7 @@ def test_numpys_memory_error_gets_the_batch_size_that_would_fit():
     assert out.startswith("conv2d_im2col: Unable to allocate 1.50 GiB"), out
     total = float(out.split("The call needs about ")[1].split()[0])
     batch = int(out.split("A batch of N=")[1].split()[0])
-    assert 1.5 < total < 1.7 and 100 < batch <= 192 and "float64" not in out
+    assert 1.5 < total < 1.8 and 100 < batch <= 192 and "float64" not in out
 
 
 # ------------------------------------------------------------------- peak RSS, for real
