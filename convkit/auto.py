@@ -36,7 +36,7 @@ from .methods import METHODS
 from .prelude import Caller
 
 __all__ = ["CANDIDATES", "EXACT", "PROBE_MACS", "ROUNDS", "CHOICES", "Choice", "choose",
-           "choice_for", "clear", "eligible", "geometry_key", "probe_size"]
+           "choice_for", "clear", "eligible", "fits", "geometry_key", "probe_size"]
 
 CANDIDATES = ("im2col", "winograd", "fft", "direct")
 EXACT = ("im2col", "direct", "loops")    # products exactly the definition's, in this order
@@ -117,9 +117,18 @@ def _finite(call, backward):
 
 def _exact(call, backward):
     for name in EXACT:
-        if METHODS[name].workspace(call, backward).fits():
+        if fits(name, call, backward):
             return name
     return EXACT[0]  # nothing fits: let it raise its MemoryError with the advice
+
+
+def fits(name, call, backward):
+    """True when the method can run this call within the memory budget."""
+    try:
+        call.parts(METHODS[name].workspace, backward, Caller(name))
+    except memory.BudgetExceeded:
+        return False
+    return True
 
 
 def eligible(call, backward):
@@ -133,9 +142,10 @@ def eligible(call, backward):
             continue
         method.check_limits(call.geom.kernel, call.geom.stride, call.geom.dilation,
                             Caller(name))  # ``requires`` says all; this would say the rest
-        need = method.workspace(call, backward)
-        if not need.fits():
-            skipped[name] = {"memory": (need.total(1), memory.WORKSPACE_BYTES)}
+        if not fits(name, call, backward):
+            need = method.workspace(call, backward).total(1) + call.output_bytes_per_sample(
+                backward)
+            skipped[name] = {"memory": (need, memory.WORKSPACE_BYTES)}
             continue
         ok[name] = method
     return ok, skipped

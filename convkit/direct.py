@@ -84,15 +84,10 @@ def loops_backward(dy, x, w, geom, groups):
 
 
 def loops_workspace(call, backward):
-    """Per sample: the padded input (and the padded dX going backward), one output."""
+    """Per sample: the padded input (and the padded dX going backward)."""
     c, (hp, wp) = call.x.shape[1], call.geom.padded
     padded = c * hp * wp * call.x.itemsize
-    return Workspace(0, 2 * padded if backward else padded + _output_bytes(call))
-
-
-def _output_bytes(call):
-    """Bytes of one sample's output y (F, Ho, Wo) in the compute dtype."""
-    return call.w.shape[0] * call.geom.output[0] * call.geom.output[1] * call.x.itemsize
+    return Workspace(0, 2 * padded if backward else padded)
 
 
 conv2d_loops = public_forward(loops_forward, "conv2d_loops", "Forward pass as seven nested loops.",

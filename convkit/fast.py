@@ -302,9 +302,9 @@ def im2col_backward(dy, x, w, geom, groups, memo=None):
 
 
 def im2col_workspace(call, backward):
-    """What ``im2col_forward`` / ``im2col_backward`` hold: one cache-sized part's columns and
-    products, the columns a layer may keep (``keep_bytes()``, when the batch's fit), and per
-    sample its share of the output they assemble."""
+    """What ``im2col_forward`` / ``im2col_backward`` hold besides x, y (dy, dx): one
+    cache-sized part's columns and products, and the columns a layer may keep
+    (``keep_bytes()``, when the batch's fit) — nothing that grows with the batch."""
     geom, item = call.geom, call.x.itemsize
     n, c, f = call.x.shape[0], call.x.shape[1], call.w.shape[0]
     taps = geom.kernel[0] * geom.kernel[1]
@@ -314,13 +314,13 @@ def im2col_workspace(call, backward):
     kept = n * cols if n * cols <= keep_bytes() else 0
     y = f * ho * wo * item
     if not backward:
-        return Workspace(kept + m * (cols + 2 * y), y)
+        return Workspace(kept + m * (cols + 2 * y), 0)
     wide = max(f * ho * wp, f * taps * ho * wo if geom.stride != (1, 1) else 0) * item
     one_tap = c * m * ho * wp * item                                 # col2im's product, a tap
     fold = max(one_tap, min(taps * one_tap, cache_bytes())) + (c * m * ho * wp * item if
                                                               geom.stride != (1, 1) else 0)
     per_part = m * (cols + 2 * y + c * hp * wp * item + wide) + fold
-    return Workspace(kept + per_part, c * geom.input[0] * geom.input[1] * item)
+    return Workspace(kept + per_part, 0)
 
 
 def _fold_runs(dxp_t, wg_t, dy_t, geom):

@@ -117,12 +117,24 @@ class ConvCall:
         y_bytes = int(np.prod(self.output_shape[1:])) * self.x.itemsize
         return 2 * x_bytes + y_bytes if backward else x_bytes + y_bytes
 
+    def output_bytes_per_sample(self, backward):
+        """Bytes of one sample's output: y (forward) or dx (backward)."""
+        shape = self.x.shape[1:] if backward else self.output_shape[1:]
+        return int(np.prod(shape)) * self.x.itemsize
+
     def parts(self, workspace, backward, caller, alternatives=None):
-        """Batch slices whose workspace fits the budget (one slice when ``workspace`` is None)."""
+        """Batch slices whose workspace fits the budget (one slice when ``workspace`` is None
+        or the whole batch fits).  Split, each part's outputs are copies until they are
+        written into the call's: they count as workspace too."""
         n = self.x.shape[0]
         if workspace is None:
             return [slice(0, n)]
-        return memory.batch_parts(n, workspace(self, backward), caller.name,
+        need = workspace(self, backward)
+        if need.total(n) <= memory.WORKSPACE_BYTES:
+            return [slice(0, n)]
+        need = memory.Workspace(need.fixed,
+                                need.per_sample + self.output_bytes_per_sample(backward))
+        return memory.batch_parts(n, need, caller.name,
                                   lambda: alternatives(self, backward) if alternatives else None)
 
     def forward(self, algorithm, workspace=None, caller=None, memo=None, alternatives=None):

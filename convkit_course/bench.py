@@ -246,7 +246,7 @@ def runs(case, method, dtype=np.float32):
     w = np.broadcast_to(np.zeros((), dtype), (case.f, case.c, case.k, case.k))
     dy = np.broadcast_to(np.zeros((), dtype), (case.n, case.f, case.output, case.output))
     call = backward_call(dy, x, w, **case.geometry)
-    return all(METHODS[method].workspace(call, backward).fits() for backward in (False, True))
+    return all(auto.fits(method, call, backward) for backward in (False, True))
 
 
 def torch_runners(case, dtype, torch, rng):
