@@ -13,8 +13,9 @@ dilation 1; FFT: stride 1) and a method whose workspace for one sample exceeds
 ``convkit.memory.WORKSPACE_BYTES`` — so auto never picks one that cannot run the call.
 
 Timing: on the call's own arrays, on the first samples of the batch (at least
-``PROBE_MACS`` multiply-adds' worth, and never more than the batch), every candidate
-``ROUNDS`` times, in turns (a, b, c, a, b, c, ...), the best of its runs counting.  Noise
+``PROBE_MACS`` multiply-adds' worth, and never more than the batch), every candidate once
+untimed (its first call pays for buffers and caches), then ``ROUNDS`` times, in turns
+(a, b, c, a, b, c, ...), the best of its runs counting.  Noise
 on a busy machine can still flip a choice between two methods within a few percent of
 each other; either is then about as fast.
 
@@ -165,14 +166,15 @@ def _time(call, backward):
                        None if call.b is None else call.b,
                        None if call.dy is None else call.dy[:m])
     runs = {name: [] for name in ok}
-    for _ in range(ROUNDS):
+    for round_ in range(ROUNDS + 1):
         for name, method in ok.items():
             start = time.perf_counter()
             if backward:
                 probe.backward(method.layer_backward, method.workspace, Caller(name))
             else:
                 probe.forward(method.layer_forward, method.workspace, Caller(name))
-            runs[name].append(time.perf_counter() - start)
+            if round_:                                   # round 0 warms up
+                runs[name].append(time.perf_counter() - start)
     seconds = {name: min(t) for name, t in runs.items()}
     best = min(seconds, key=seconds.get) if seconds else _exact(call, backward)
     return Choice("backward" if backward else "forward", best, seconds, skipped, m,
