@@ -17,7 +17,7 @@ from .winograd import conv2d_winograd, conv2d_winograd_backward
 from .nn import ReLU, MaxPool2d, Flatten, Linear, SoftmaxCrossEntropy, SGD, Sequential
 from .trace import (forward_map, im2col_indices, input_grad_map, participation_counts,
                     weight_grad_map)
-from . import fast, methods, trace
+from . import auto, fast, fast_fft, fast_winograd, memory, methods, trace
 
 
 __version__ = "0.1.0"

@@ -13,20 +13,24 @@ Two versions of each: ``*_loops`` reads like the math (a teaching aid and test o
 module is the reference the notebooks teach; ``convkit.fast`` computes the same numbers
 faster (and is what ``Conv2d`` runs).
 
-Non-finite numbers: dx multiplies the kernel by the zeros inserted for the stride and by the
-"full" border, so an inf weight gives NaN (0·inf) in dx where the im2col way and PyTorch,
-which never form those products, give inf or a finite number.
+Non-finite numbers: every method here forms exactly the products of the definition — the
+padding zeros of x included, as PyTorch's reference path (float64) does — so a NaN or inf
+lands where it lands in PyTorch.  The zeros dx's correlation inserts for the stride and the
+"full" border stand for *no* output: a kernel tap that meets them multiplies nothing (else an
+inf weight would make 0·inf = NaN where the definition has no product at all).
 """
 from __future__ import annotations
 
 import numpy as np
 
 from .geometry import conv_geometry, crop, pad
+from .memory import Workspace
 from .prelude import public_backward, public_forward
 
 __all__ = ["conv2d_loops", "conv2d_loops_backward", "conv2d_direct", "conv2d_direct_backward",
            "correlate", "rot180", "dilate", "forward", "backward", "input_gradient",
-           "weight_gradient", "loops_forward", "loops_backward"]
+           "weight_gradient", "loops_forward", "loops_backward", "loops_workspace",
+           "workspace"]
 
 
 # --------------------------------------------------------------------------- literal loops
@@ -79,12 +83,21 @@ def loops_backward(dy, x, w, geom, groups):
     return crop(dxp, geom), dw
 
 
-conv2d_loops = public_forward(loops_forward, "conv2d_loops", "Forward pass as seven nested loops.")
+def loops_workspace(call, backward):
+    """Per sample: the padded input (and the padded dX going backward)."""
+    c, (hp, wp) = call.x.shape[1], call.geom.padded
+    padded = c * hp * wp * call.x.itemsize
+    return Workspace(0, 2 * padded if backward else padded)
+
+
+conv2d_loops = public_forward(loops_forward, "conv2d_loops", "Forward pass as seven nested loops.",
+                              workspace=loops_workspace)
 conv2d_loops_backward = public_backward(
     loops_backward, "conv2d_loops_backward",
     "Backward pass by the chain rule, one multiply-add at a time: each forward multiply-add\n"
     "    ``y += xpad * w`` sends ``dy * w`` back to that input and ``dy * xpad`` back to that\n"
-    "    weight; inputs that no window reached keep a zero gradient.")
+    "    weight; inputs that no window reached keep a zero gradient.",
+    workspace=loops_workspace)
 
 
 # --------------------------------------------------------------------------- building blocks
@@ -107,12 +120,13 @@ def dilate(a, factor):
     return out
 
 
-def correlate(xp, w, geom, groups=1):
+def correlate(xp, w, geom, groups=1, data=None):
     """Cross-correlate an already padded input with a kernel, one kernel tap at a time.
 
     xp (N, C, Hp, Wp), w (F, C/g, KH, KW) -> (N, F, Ho, Wo), Ho, Wo from ``geom.output``.
     For each tap (i, j), every output reads the same strided slice of the input, so the
-    whole tap is one (F, C) x (C, Ho*Wo) matrix product per group.
+    whole tap is one (F, C) x (C, Ho*Wo) matrix product per group.  ``data`` (Hp, Wp) bool,
+    optional: where xp holds values; a tap meeting a False position adds nothing there.
     """
     n = xp.shape[0]
     f, cg, kh, kw = w.shape
@@ -123,7 +137,10 @@ def correlate(xp, w, geom, groups=1):
     for i, j in geom.taps:
         rows, cols = geom.window(i, j)
         patch = xg[:, :, :, rows, cols].reshape(n, groups, cg, ho * wo)  # a copy per tap
-        y += wg[:, :, :, i, j] @ patch  # (g, F/g, C/g) @ (n, g, C/g, L) -> (n, g, F/g, L)
+        product = wg[:, :, :, i, j] @ patch  # (g, F/g, C/g) @ (n, g, C/g, L) -> (n, g, F/g, L)
+        if data is not None:
+            product = np.where(data[rows, cols].reshape(-1), product, 0)
+        y += product
     return y.reshape(n, f, ho, wo)
 
 
@@ -152,14 +169,19 @@ def backward(dy, x, w, geom, groups):
 def input_gradient(dy, w, geom, groups, correlate=correlate):
     """dx = crop(correlate(pad(dilate(dy, S), D(K-1)), rot180(w)), P).
 
-    dy (N, F, Ho, Wo), w (F, C/g, KH, KW) -> dx (N, C, H, W).  ``correlate`` is this
-    module's, or a faster one with the same contract (``convkit.fast`` passes its own).
+    dy (N, F, Ho, Wo), w (F, C/g, KH, KW) -> dx (N, C, H, W).  The zeros that dilate and pad
+    put around dY are not outputs: the correlation skips them (``data``), so a kernel tap
+    meets only real dY values, as in the chain rule.  ``correlate`` is this module's, or a
+    faster one with the same contract (``convkit.fast`` passes its own).
     """
     (kh, kw), (dh, dw_), (ph, pw), (h, wd) = geom.kernel, geom.dilation, geom.padding, geom.input
-    spread = dilate(dy, geom.stride)           # zeros where the stride skipped a position
-    full = pad(spread, (dh * (kh - 1), dw_ * (kw - 1)))  # the "full" correlation's K-1 border
+    border = (dh * (kh - 1), dw_ * (kw - 1))              # the "full" correlation's K-1 border
+    spread = dilate(dy, geom.stride)                      # zeros where the stride skipped
+    full = pad(spread, border)
+    data = pad(dilate(np.ones((1, 1) + dy.shape[2:], dtype=bool), geom.stride), border)[0, 0]
     back = conv_geometry(full.shape[2:], geom.kernel, dilation=geom.dilation)
-    covered = correlate(full, rot180(_transpose_groups(w, groups)), back, groups)
+    kernel = rot180(_transpose_groups(w, groups))
+    covered = correlate(full, kernel, back, groups, data=data)
     # `covered` spans the padded input rows the windows reached; rows dropped by the floor
     # got no gradient, and the padding border is cropped off.
     dxp = np.zeros(dy.shape[:1] + (covered.shape[1], h + 2 * ph, wd + 2 * pw), dtype=dy.dtype)
@@ -185,7 +207,27 @@ def weight_gradient(dy, x, geom, groups):
     return dw.reshape(f, cg, *geom.kernel)
 
 
+def workspace(call, backward):
+    """Per sample: the padded input, one tap's patch and the running sum; going backward,
+    the spread and padded dY as well (the "full" correlation's input) and its patches."""
+    geom, item = call.geom, call.x.itemsize
+    c, f = call.x.shape[1], call.w.shape[0]
+    (ho, wo), (hp, wp), (sh, sw) = geom.output, geom.padded, geom.stride
+    (kh, kw), (dh, dw_) = geom.kernel, geom.dilation
+    padded, patch = c * hp * wp, c * ho * wo
+    if not backward:
+        return Workspace(0, (padded + 2 * patch + 3 * f * ho * wo) * item)
+    spread = ((ho - 1) * sh + 1, (wo - 1) * sw + 1)
+    full = tuple(s + 2 * d * (k - 1) for s, d, k in zip(spread, (dh, dw_), (kh, kw)))
+    covered = tuple(s + d * (k - 1) for s, d, k in zip(spread, (dh, dw_), (kh, kw)))
+    per_sample = (f * spread[0] * spread[1] + f * full[0] * full[1]
+                  + (f + 3 * c) * covered[0] * covered[1] + 2 * padded + 2 * patch)
+    return Workspace(0, per_sample * item)
+
+
 conv2d_direct = public_forward(forward, "conv2d_direct",
-                               "Forward pass from the definition, vectorised over pixels.")
+                               "Forward pass from the definition, vectorised over pixels.",
+                               workspace=workspace)
 conv2d_direct_backward = public_backward(backward, "conv2d_direct_backward",
-                                         "Backward pass as the article derives it.")
+                                         "Backward pass as the article derives it.",
+                                         workspace=workspace)

@@ -7,18 +7,20 @@ is computed, only how memory is walked:
 
 * **batch parts** (``cache_sized_parts``) — a few samples at a time, so that the big
   intermediate (one part's columns, or a running sum) is still in the CPU cache when it is
-  read back, and the whole batch's columns never exist at once (memory stays bounded);
+  read back, and the whole batch's columns never exist at once (memory stays within
+  ``convkit.memory.WORKSPACE_BYTES``: each function says what it needs in ``*_workspace``);
 * **the part inside the columns** (``unfold``): cols are (C*KH*KW, m*Ho*Wo), so one large
   matrix product serves m samples; all receptive fields are first a read-only strided view
   of the padded input, so im2col is one copy instead of KH*KW slice copies;
 * **buffers reused**: one column buffer for every part; a layer keeps its forward's columns
-  for backward when the batch's take at most ``KEEP_BYTES``, in arrays reused from step to
-  step (no fresh 100 MB array, no page faults, each step);
+  for backward when the batch's take at most ``keep_bytes()`` (half of the budget), in
+  arrays reused from step to step (no fresh 100 MB array, no page faults, each step);
 * **stride-1 flat runs** (``flat_runs``): with stride 1 a kernel tap's patch is ONE contiguous
   run of the flattened padded image, so a plain slice (a view, no copy) stands for it.  The
   runs are Wp wide instead of Wo: the extra "junk" columns are cropped (forward) or given
   zeros (backward).  A zero times inf or NaN is NaN, so the backward uses the runs only
   when the array that meets those zeros is finite; otherwise it takes the reference's path.
+  col2im adds the runs a few kernel taps at a time, so its columns stay cache-sized;
 * **stride phases** (``_fold_phases``): with stride S, the padded image's pixels a::S form
   a phase where every kernel tap that lands there has stride 1, so dX of a whole phase is
   one matrix product of Wᵀ with shifted copies of dY (same finite-w rule as above).
@@ -30,26 +32,44 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from . import direct, im2col_gemm
+from . import direct, memory
 from .geometry import crop, pad
+from .memory import Workspace
 from .prelude import public_backward, public_forward
 
 __all__ = ["conv2d_direct", "conv2d_direct_backward", "conv2d_im2col", "conv2d_im2col_backward",
            "direct_forward", "direct_backward", "im2col_forward", "im2col_backward",
-           "correlate", "unfold", "cache_sized_parts", "flat_runs", "CACHE_BYTES"]
+           "direct_workspace", "im2col_workspace", "correlate", "unfold", "cache_sized_parts",
+           "flat_runs", "keep_bytes", "CACHE_BYTES"]
 
 # Intermediates up to this size per part measured fastest on a 2-core machine with 1 MB L2
 # and 32 MB L3 (one sample of N16·C64·56² columns is 7 MB in float32).
 CACHE_BYTES = 8 * 2**20
-# A layer keeps its forward's columns for backward (saving one unfold) when the whole
-# batch's columns take at most this much; larger batches unfold again, part by part.
-KEEP_BYTES = 128 * 2**20
+
+
+def keep_bytes():
+    """A layer keeps its forward's columns for backward (saving one unfold) when the whole
+    batch's take at most this much: half of the workspace budget, so that backward's own
+    parts still have room.  Larger batches unfold again, part by part."""
+    return memory.WORKSPACE_BYTES // 2
+
+
+def cache_bytes():
+    """Bytes of intermediates per cache-sized part: ``CACHE_BYTES``, or less when the memory
+    budget is small (an eighth of it), so that the parts always fit the budget."""
+    return min(CACHE_BYTES, memory.WORKSPACE_BYTES // 8)
 
 
 def cache_sized_parts(n, bytes_per_sample):
-    """Split range(n) into slices of samples whose intermediates fit CACHE_BYTES (>= 1 each)."""
-    step = max(1, int(CACHE_BYTES // max(int(bytes_per_sample), 1)))
+    """Split range(n) into slices of samples whose intermediates fit ``cache_bytes()``
+    (>= 1 sample each)."""
+    step = _cache_step(bytes_per_sample)
     return [slice(s, min(s + step, n)) for s in range(0, n, step)]
+
+
+def _cache_step(bytes_per_sample):
+    """Samples per cache-sized part (>= 1)."""
+    return max(1, int(cache_bytes() // max(int(bytes_per_sample), 1)))
 
 
 def flat_runs(padded_shape, geom):
@@ -84,14 +104,33 @@ def direct_backward(dy, x, w, geom, groups):
     return dx, direct.weight_gradient(dy, x, geom, groups)
 
 
-def correlate(xp, w, geom, groups=1):
+def direct_workspace(call, backward):
+    """What ``direct_forward`` / ``direct_backward`` hold: per sample the padded input and
+    the Wp-wide running sums (and the reference's arrays where it falls back to them); fixed:
+    one cache-sized part's products."""
+    geom, item = call.geom, call.x.itemsize
+    n, c, f = call.x.shape[0], call.x.shape[1], call.w.shape[0]
+    (ho, wo), (hp, wp) = geom.output, geom.padded
+    wide = f * ho * wp + c * hp * wp                 # the running sum and the padded input
+    part = min(n, _cache_step(wide * item)) * max(f, c) * ho * wp * item   # one tap's product
+    if not backward:
+        return Workspace(part, (wide + f * ho * wo + c * ho * wo) * item)
+    reference = direct.workspace(call, True).per_sample
+    return Workspace(2 * part, reference + (2 * wide + f * ho * wo) * item)
+
+
+def correlate(xp, w, geom, groups=1, data=None):
     """``direct.correlate``; for stride 1 without copying the input (flat runs).
 
     xp (N, C, Hp, Wp), w (F, C/g, KH, KW) -> (N, F, Ho, Wo).  A few samples at a time, so
     their (F, Ho*Wp) running sum stays in cache while all taps add into it; measured 1.3x
     faster than slice copies over the whole batch.  The junk columns are cropped, so every
-    kept output is made of the reference's products only.
+    kept output is made of the reference's products only.  ``data`` as in the reference:
+    with a finite w, skipping a zero and multiplying it add the same 0, so it matters only
+    for a non-finite w — which goes to the reference.
     """
+    if data is not None and not np.isfinite(w).all():
+        return direct.correlate(xp, w, geom, groups, data=data)
     if geom.stride != (1, 1):
         return direct.correlate(xp, w, geom, groups)
     n, c, hp, wp = xp.shape
@@ -171,15 +210,7 @@ class _Parts:
         """Room for the largest part's columns, allocated on first use."""
         if self._buffer is None:
             step = self.parts[0].stop - self.parts[0].start
-            try:
-                self._buffer = np.empty(self.rows * step * self.length, dtype=self.dtype)
-            except MemoryError:
-                raise MemoryError(
-                    f"im2col needs {self.per_sample / 2**30:.2f} GiB for the columns of ONE "
-                    f"sample (C*KH*KW x Ho*Wo = {self.rows} x {self.length} values of "
-                    f"{self.dtype}) and the machine could not give it. Use method='direct' "
-                    f"(it builds no columns), float32 instead of float64, or a smaller input, "
-                    f"kernel or channel count.") from None
+            self._buffer = np.empty(self.rows * step * self.length, dtype=self.dtype)
         return self._buffer
 
     def unfold(self, x, geom, part, out=None):
@@ -204,11 +235,11 @@ def im2col_forward(x, w, geom, groups, memo=None):
     """y = W @ im2col(x) without bias, one matrix product per part.  -> y (N, F, Ho, Wo).
 
     ``memo`` (a dict a layer keeps from step to step): the columns are left there for
-    ``im2col_backward`` when the whole batch's take at most ``KEEP_BYTES``.
+    ``im2col_backward`` when the whole batch's take at most ``keep_bytes()``.
     """
     n, f = x.shape[0], w.shape[0]
     parts = _Parts(x, geom)
-    keep = memo is not None and n * parts.per_sample <= KEEP_BYTES
+    keep = memo is not None and n * parts.per_sample <= keep_bytes()
     kept = parts.kept(memo) if keep else [None] * len(parts.parts)
     if memo is not None:
         memo.pop("columns", None)  # from now on, only this forward's columns count
@@ -241,6 +272,10 @@ def im2col_backward(dy, x, w, geom, groups, memo=None):
     dx = np.empty(x.shape, dtype=x.dtype)
     finite_w = bool(np.isfinite(w).all())
     kept = (memo or {}).get("columns")
+    if kept and ([a.shape[1] for a in kept] != [(p.stop - p.start) * parts.length
+                                               for p in parts.parts]
+                 or kept[0].dtype != x.dtype):
+        kept = None  # not this batch's columns
     for k, part in enumerate(parts.parts):
         m = part.stop - part.start
         cols = kept[k] if kept else parts.unfold(x, geom, part)
@@ -249,6 +284,7 @@ def im2col_backward(dy, x, w, geom, groups, memo=None):
         # dW = dY @ colsᵀ, computed as (cols @ dYᵀ)ᵀ: the same products, in the operand
         # order BLAS runs fastest here (measured 1.2x to 5x)
         dw_t += cols @ dy_t.reshape(groups, f // groups, -1).transpose(0, 2, 1)
+        del cols
         if finite_w and geom.stride != (1, 1):
             _fold_phases(dx[part], wg_t, dy_t, geom)
             continue
@@ -265,13 +301,36 @@ def im2col_backward(dy, x, w, geom, groups, memo=None):
     return dx, dw_t.transpose(0, 2, 1).reshape(w.shape)
 
 
+def im2col_workspace(call, backward):
+    """What ``im2col_forward`` / ``im2col_backward`` hold besides x, y (dy, dx): one
+    cache-sized part's columns and products, and the columns a layer may keep
+    (``keep_bytes()``, when the batch's fit) — nothing that grows with the batch."""
+    geom, item = call.geom, call.x.itemsize
+    n, c, f = call.x.shape[0], call.x.shape[1], call.w.shape[0]
+    taps = geom.kernel[0] * geom.kernel[1]
+    (ho, wo), (hp, wp) = geom.output, geom.padded
+    cols = c * taps * ho * wo * item                                 # one sample's columns
+    m = min(n, _cache_step(cols))                                    # samples per part
+    kept = n * cols if n * cols <= keep_bytes() else 0
+    y = f * ho * wo * item
+    if not backward:
+        return Workspace(kept + m * (cols + 2 * y), 0)
+    wide = max(f * ho * wp, f * taps * ho * wo if geom.stride != (1, 1) else 0) * item
+    one_tap = c * m * ho * wp * item                                 # col2im's product, a tap
+    fold = max(one_tap, min(taps * one_tap, cache_bytes())) + (c * m * ho * wp * item if
+                                                              geom.stride != (1, 1) else 0)
+    per_part = m * (cols + 2 * y + c * hp * wp * item + wide) + fold
+    return Workspace(kept + per_part, 0)
+
+
 def _fold_runs(dxp_t, wg_t, dy_t, geom):
     """dxp_t += col2im(Wᵀ @ dY) for stride 1 and a finite w, with col2im's adds contiguous.
 
     dxp_t (C, m, Hp, Wp), wg_t (g, C/g*KK, F/g), dy_t (F, m, Ho, Wo).  dY gets Wp-wide rows
     whose extra columns are zero, so its columns are Wp wide too and each tap's block adds
     into ONE contiguous run of each flattened padded image (zeros land on the junk
-    positions: Wᵀ @ 0 = 0 because w is finite).
+    positions: Wᵀ @ 0 = 0 because w is finite).  A few taps at a time, so that their
+    columns stay cache-sized.
     """
     f, m, ho, wo = dy_t.shape
     c = dxp_t.shape[0]
@@ -279,11 +338,17 @@ def _fold_runs(dxp_t, wg_t, dy_t, geom):
     starts, length, wp = flat_runs(dxp_t.shape, geom)
     dywide = np.zeros((f, m, ho, wp), dtype=dy_t.dtype)
     dywide[..., :wo] = dy_t
-    dcols = wg_t @ dywide.reshape(groups, f // groups, m * ho * wp)   # (g, C/g*KK, m*Ho*Wp)
-    dcols = dcols.reshape(c, len(starts), m, ho * wp)
+    dywide = dywide.reshape(groups, f // groups, m * ho * wp)
+    wt = wg_t.reshape(groups, c // groups, len(starts), f // groups)   # (g, C/g, KK, F/g)
     image = dxp_t.reshape(c, m, -1)                                  # (C, m, Hp*Wp), a view
-    for tap, start in enumerate(starts):
-        image[:, :, start:start + length] += dcols[:, tap, :, :length]
+    chunk = _cache_step(c * m * ho * wp * dy_t.itemsize)             # taps per product
+    for first in range(0, len(starts), chunk):
+        k = min(chunk, len(starts) - first)
+        w_chunk = wt[:, :, first:first + k].reshape(groups, -1, f // groups)
+        dcols = (w_chunk @ dywide).reshape(c, k, m, ho * wp)          # (C, k, m, Ho*Wp)
+        for t in range(k):
+            start = starts[first + t]
+            image[:, :, start:start + length] += dcols[:, t, :, :length]
 
 
 def _fold_phases(dx, wg_t, dy_t, geom):
@@ -338,10 +403,13 @@ def _fold_phases(dx, wg_t, dy_t, geom):
 
 
 # The public functions, with the reference signatures (tests and the benchmark call them).
-conv2d_direct = public_forward(direct_forward, "conv2d_direct", "``direct.conv2d_direct``, fast.")
+conv2d_direct = public_forward(direct_forward, "conv2d_direct", "``direct.conv2d_direct``, fast.",
+                               workspace=direct_workspace)
 conv2d_direct_backward = public_backward(direct_backward, "conv2d_direct_backward",
-                                         "``direct.conv2d_direct_backward``, fast.")
+                                         "``direct.conv2d_direct_backward``, fast.",
+                                         workspace=direct_workspace)
 conv2d_im2col = public_forward(im2col_forward, "conv2d_im2col",
-                               "``im2col_gemm.conv2d_im2col``, fast.")
+                               "``im2col_gemm.conv2d_im2col``, fast.", workspace=im2col_workspace)
 conv2d_im2col_backward = public_backward(im2col_backward, "conv2d_im2col_backward",
-                                         "``im2col_gemm.conv2d_im2col_backward``, fast.")
+                                         "``im2col_gemm.conv2d_im2col_backward``, fast.",
+                                         workspace=im2col_workspace)

@@ -16,6 +16,13 @@ Three things to get right:
 numpy.fft computes float32 input in complex64 since NumPy 2.0 (float64 before); the result is
 cast to the inputs' dtype either way.  Stride 1 only; padding, dilation (zeros inserted into the
 kernel) and groups are supported.
+
+Non-finite numbers: the transform mixes every position of an image, so one NaN or inf in
+x[n, c] makes all of y[n] (every filter of c's group) and all of dw[:, c] non-finite, where
+a direct method and PyTorch give NaN or inf only in the outputs whose window holds it (and
+an inf mostly comes out as NaN: inf - inf); likewise a non-finite w[f, c] reaches all of
+y[:, f] and dx[:, c], and a non-finite dY[n, f] all of dx[n] and dw[f].
+``convkit.fast_fft`` does the same; ``Conv2d(method="auto")`` runs an exact method instead.
 """
 from __future__ import annotations
 
@@ -23,18 +30,23 @@ import numpy as np
 
 from .direct import dilate, rot180
 from .geometry import crop, pad
-from .prelude import public_backward, public_forward
+from .memory import Workspace
+from .prelude import Caller, public_backward, public_forward
 
-__all__ = ["conv2d_fft", "conv2d_fft_backward", "fft_size", "fast_length", "check_limits",
-           "forward", "backward"]
+__all__ = ["conv2d_fft", "conv2d_fft_backward", "fft_size", "fast_length", "REQUIRES",
+           "check_limits", "forward", "backward", "workspace"]
+
+REQUIRES = {"stride": (1, 1)}  # what it can run
 
 
-def check_limits(kernel, stride, dilation):
-    """Raise ValueError unless the FFT method can run this geometry (stride 1 only)."""
-    if tuple(stride) != (1, 1):
-        raise ValueError(f"conv2d_fft needs stride 1, got stride={tuple(stride)}: the FFT "
-                         f"computes every output position at once; use conv2d_im2col for "
-                         f"strided convolution")
+def check_limits(kernel, stride, dilation, caller=Caller("conv2d_fft")):
+    """Raise ValueError unless the FFT method can run this geometry (stride 1 only).
+
+    ``caller`` (``prelude.Caller``) names who asks, for the message."""
+    if tuple(stride) != REQUIRES["stride"]:
+        raise ValueError(f"{caller.name} needs stride 1, got stride={tuple(stride)}: the FFT "
+                         f"computes every output position at once; use {caller.use('im2col')} "
+                         f"for strided convolution")
 
 
 def fast_length(n):
@@ -123,8 +135,22 @@ def backward(dy, x, w, geom, groups):
     return dx, rot180(dk)[:, :, ::dh, ::dw_].astype(x.dtype)       # un-flip, keep the real taps
 
 
+def workspace(call, backward):
+    """The kernel spectra, F x C/g x P x (Q//2+1) complex values, for any batch (fixed); per
+    sample the padded input, its spectra and the output's, and their per-frequency copies."""
+    c, f, item = call.x.shape[1], call.w.shape[0], call.x.itemsize
+    p, q = fft_size(call.geom)
+    half = p * (q // 2 + 1) * 2 * item                          # one complex half spectrum
+    fixed = f * (c // call.groups) * (2 * half + p * q * item)
+    per_sample = c * p * q * item + 3 * (c + f) * half + f * p * q * item
+    if backward:
+        per_sample += 3 * (c + f) * half + (c + f) * p * q * item
+        fixed += f * (c // call.groups) * (3 * half + p * q * item)
+    return Workspace(fixed, per_sample)
+
+
 conv2d_fft = public_forward(forward, "conv2d_fft", "Forward pass through the frequency domain.",
-                            limits=check_limits)
+                            limits=check_limits, workspace=workspace)
 conv2d_fft_backward = public_backward(backward, "conv2d_fft_backward",
                                       "Backward pass in the frequency domain.",
-                                      limits=check_limits)
+                                      limits=check_limits, workspace=workspace)

@@ -8,21 +8,23 @@ each column entry to the input pixel it was copied from.
 Layouts match ``torch.nn.functional.unfold`` / ``fold``: cols is (N, C*KH*KW, Ho*Wo),
 rows ordered channel-major, then kernel row, then kernel column.
 
-This module is the reference the notebooks teach: the whole batch is unfolded at once.
-``convkit.fast`` computes the same numbers a few samples at a time (and is what
-``Conv2d`` runs).
+This module is the reference the notebooks teach: the batch is unfolded at once — or as
+many samples at once as ``convkit.memory.WORKSPACE_BYTES`` allows (``workspace`` says what
+the columns cost: every input value up to KH*KW times).  ``convkit.fast`` computes the
+same numbers faster (and is what ``Conv2d`` runs).
 """
 from __future__ import annotations
 
 import numpy as np
 
 from .geometry import conv_geometry, crop, pad
+from .memory import Workspace
 from .prelude import public_backward, public_forward
 from .validation import check_array
 
 __all__ = ["im2col", "col2im", "conv2d_im2col", "conv2d_im2col_backward", "forward", "backward",
            "unfold", "fold_add", "forward_from_cols", "weight_gradient_from_cols",
-           "input_gradient_cols"]
+           "input_gradient_cols", "workspace"]
 
 
 def im2col(x, kernel_size, *, stride=1, padding=0, dilation=1):
@@ -96,12 +98,25 @@ def backward(dy, x, w, geom, groups):
     return crop(dxp, geom), dw
 
 
+def workspace(call, backward):
+    """Bytes per sample: the columns, C*KH*KW x Ho*Wo values (with the padded input they
+    are cut from); going backward, the columns of dX and its padded image as well."""
+    c, f, item = call.x.shape[1], call.w.shape[0], call.x.itemsize
+    (kh, kw), (ho, wo), (hp, wp) = call.geom.kernel, call.geom.output, call.geom.padded
+    cols, padded = c * kh * kw * ho * wo, c * hp * wp
+    if not backward:
+        return Workspace(0, (cols + padded + f * ho * wo) * item)
+    per_sample_dw = f * (c // call.groups) * kh * kw              # dY @ colsᵀ, per sample
+    return Workspace(0, (2 * cols + 2 * padded + per_sample_dw) * item)
+
+
 conv2d_im2col = public_forward(forward, "conv2d_im2col",
-                               "Forward pass as matrix products: y = W @ im2col(x) (+ b).")
+                               "Forward pass as matrix products: y = W @ im2col(x) (+ b).",
+                               workspace=workspace)
 conv2d_im2col_backward = public_backward(
     backward, "conv2d_im2col_backward",
     "Backward pass as matrix products: dW = dY @ colsᵀ (summed over the batch),\n"
-    "    dX = col2im(Wᵀ @ dY).")
+    "    dX = col2im(Wᵀ @ dY).", workspace=workspace)
 
 
 def forward_from_cols(cols, w, geom, groups):

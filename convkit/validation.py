@@ -10,15 +10,20 @@ import numbers
 
 import numpy as np
 
-__all__ = ["check_array", "check_int", "check_rng", "check_float_dtype", "check_choice"]
+__all__ = ["check_array", "check_int", "check_rng", "check_float_dtype", "check_choice",
+           "FLOAT_DTYPES"]
+
+# The floating dtypes convkit computes with (float16 through float32, see convkit.prelude);
+# longdouble has no BLAS and no PyTorch counterpart, so it is refused rather than emulated.
+FLOAT_DTYPES = (np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64))
 
 
 def check_array(a, name, ndim=None, *, shape_hint=""):
     """Return ``a`` if it is a numeric numpy array (with ``ndim`` axes when given).
 
-    TypeError for a non-array or a non-numeric (bool, complex, string, object) dtype;
-    ValueError for the wrong number of axes.  ``shape_hint`` (e.g. "(N, C, H, W)") is
-    quoted in that message.
+    TypeError for a non-array or a dtype convkit does not compute with (bool, complex,
+    longdouble, string, object: see ``convkit.prelude``'s dtype policy); ValueError for the
+    wrong number of axes.  ``shape_hint`` (e.g. "(N, C, H, W)") is quoted in that message.
     """
     if not isinstance(a, np.ndarray):
         raise TypeError(f"{name} must be a numpy array, got {type(a).__name__}")
@@ -28,6 +33,10 @@ def check_array(a, name, ndim=None, *, shape_hint=""):
     if a.dtype == np.bool_ or not (np.issubdtype(a.dtype, np.floating)
                                    or np.issubdtype(a.dtype, np.integer)):
         raise TypeError(f"{name} must have a numeric (float or int) dtype, got {a.dtype}")
+    if np.issubdtype(a.dtype, np.floating) and a.dtype.newbyteorder("=") not in FLOAT_DTYPES:
+        raise TypeError(f"{name} must have a numeric dtype convkit computes with (float16, "
+                        f"float32, float64 or an integer type), got {a.dtype}; cast it, e.g. "
+                        f"{name}.astype(np.float64)")
     return a
 
 
@@ -50,7 +59,7 @@ def check_rng(rng):
 
 
 def check_float_dtype(dtype, name="dtype"):
-    """The numpy floating dtype that ``dtype`` names (float32, float64, ...)."""
+    """The numpy floating dtype that ``dtype`` names: float16, float32 or float64."""
     try:
         resolved = np.dtype(dtype)
     except TypeError as error:
@@ -59,6 +68,9 @@ def check_float_dtype(dtype, name="dtype"):
     if not np.issubdtype(resolved, np.floating):
         raise ValueError(f"{name} must be a floating dtype such as np.float32 or np.float64 "
                          f"(parameters need gradients), got {resolved}")
+    resolved = resolved.newbyteorder("=")
+    if resolved not in FLOAT_DTYPES:
+        raise ValueError(f"{name} must be float16, float32 or float64, got {resolved}")
     return resolved
 
 

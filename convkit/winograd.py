@@ -10,6 +10,13 @@ into 4×4 tiles that overlap by 2 (= K - 1), one tile per 2×2 block of outputs.
 input channels, the ⊙ becomes 16 independent matrix products — the part a library gives to GEMM.
 Like every convkit function this computes cross-correlation (no kernel flip).
 Stride 1, dilation 1 and 3×3 kernels only; padding and groups are supported.
+
+Non-finite numbers: the transforms add and subtract the 16 inputs of a tile, so a NaN or
+inf in x reaches every output of the 2×2 output tiles whose 4×4 input tile holds it (up
+to 4×4 outputs where PyTorch has up to 3×3), and an inf there mostly comes out as NaN
+(inf − inf).  A non-finite weight w[f] reaches every output of filter f; a non-finite dY
+reaches the dx of whole tiles.  ``convkit.fast_winograd`` does the same;
+``Conv2d(method="auto")`` runs an exact method instead.
 """
 from __future__ import annotations
 
@@ -17,10 +24,11 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from .geometry import crop, pad
-from .prelude import public_backward, public_forward
+from .memory import Workspace
+from .prelude import Caller, public_backward, public_forward
 
 __all__ = ["BT", "G", "AT", "conv2d_winograd", "conv2d_winograd_backward", "winograd_tiles",
-           "check_limits", "forward", "backward"]
+           "REQUIRES", "check_limits", "forward", "backward", "workspace"]
 
 # Input transform Bᵀ (4×4), kernel transform G (4×3), output transform Aᵀ (2×4), from Lavin & Gray.
 BT = np.array([[1, 0, -1, 0],
@@ -36,20 +44,24 @@ AT = np.array([[1, 1, 1, 0],
 
 _M, _R = 2, 3        # outputs per tile side, kernel side: F(m×m, r×r)
 _T = _M + _R - 1     # input tile side (4); tiles step by _M, so neighbours overlap by _R - 1
+REQUIRES = {"kernel": (_R, _R), "stride": (1, 1), "dilation": (1, 1)}  # what it can run
 
 
-def check_limits(kernel, stride, dilation):
-    """Raise ValueError unless F(2×2, 3×3) can run this geometry: 3×3, stride 1, dilation 1."""
-    if tuple(kernel) != (_R, _R):
-        raise ValueError(f"conv2d_winograd implements F(2x2, 3x3): w must hold 3x3 kernels, got "
-                         f"kernel size {tuple(kernel)}; use conv2d_im2col or conv2d_fft "
-                         f"for other kernel sizes")
-    if tuple(stride) != (1, 1):
-        raise ValueError(f"conv2d_winograd needs stride 1, got stride={tuple(stride)}: a tile's "
-                         f"outputs must be neighbours; use conv2d_im2col for strided convolution")
-    if tuple(dilation) != (1, 1):
-        raise ValueError(f"conv2d_winograd needs dilation 1, got dilation={tuple(dilation)}; "
-                         f"use conv2d_im2col for dilated convolution")
+def check_limits(kernel, stride, dilation, caller=Caller("conv2d_winograd")):
+    """Raise ValueError unless F(2×2, 3×3) can run this geometry: 3×3, stride 1, dilation 1.
+
+    ``caller`` (``prelude.Caller``) names who asks, for the message."""
+    if tuple(kernel) != REQUIRES["kernel"]:
+        raise ValueError(f"{caller.name} implements F(2x2, 3x3): {caller.weight} must hold 3x3 "
+                         f"kernels, got kernel size {tuple(kernel)}; use {caller.use('im2col')} "
+                         f"or {caller.use('fft')} for other kernel sizes")
+    if tuple(stride) != REQUIRES["stride"]:
+        raise ValueError(f"{caller.name} needs stride 1, got stride={tuple(stride)}: a tile's "
+                         f"outputs must be neighbours; use {caller.use('im2col')} for strided "
+                         f"convolution")
+    if tuple(dilation) != REQUIRES["dilation"]:
+        raise ValueError(f"{caller.name} needs dilation 1, got dilation={tuple(dilation)}; "
+                         f"use {caller.use('im2col')} for dilated convolution")
 
 
 def winograd_tiles(output):
@@ -135,11 +147,24 @@ def backward(dy, x, w, geom, groups):
     return crop(dxp, geom), dw
 
 
+def workspace(call, backward):
+    """Per sample: the padded input and its 4×4 tiles (4x the input), their transforms
+    and products for every filter, and the copies between layouts."""
+    c, f, item = call.x.shape[1], call.w.shape[0], call.x.itemsize
+    th, tw = winograd_tiles(call.geom.output)
+    tiles = _T * _T * th * tw                                 # 16 values per tile
+    padded = c * (_M * th + _R - 1) * (_M * tw + _R - 1)
+    per_sample = 2 * padded + (4 * c + 5 * f) * tiles
+    if backward:
+        per_sample += (4 * c + 5 * f) * tiles + padded
+    return Workspace(0, per_sample * item)
+
+
 conv2d_winograd = public_forward(
     forward, "conv2d_winograd",
     "Forward pass by Winograd F(2×2, 3×3): 3×3 kernels, stride 1 and dilation 1 only; any\n"
-    "    padding and groups.", limits=check_limits)
+    "    padding and groups.", limits=check_limits, workspace=workspace)
 conv2d_winograd_backward = public_backward(
     backward, "conv2d_winograd_backward",
     "Backward pass through the Winograd algorithm itself (every step's transpose, in reverse).",
-    limits=check_limits)
+    limits=check_limits, workspace=workspace)

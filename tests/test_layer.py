@@ -163,12 +163,13 @@ def run_python(code, timeout=300):
 def test_im2col_layer_memory_stays_below_the_whole_batch_columns(keep):
     """tracemalloc peak of forward+backward in a fresh interpreter: a bounded number of
     batch-sized arrays (x, its copy, dx, y, dy) plus a few parts' columns, far below the
-    57.8 MB the whole batch's columns alone would take (they exceed fast.KEEP_BYTES here)."""
+    57.8 MB the whole batch's columns alone would take (kept for backward only under
+    fast.keep_bytes(), set here to 0 and to 1 MB)."""
     out = run_python(f"""
         import tracemalloc
         import numpy as np
         import convkit as ck
-        ck.fast.KEEP_BYTES = {keep}
+        ck.fast.keep_bytes = lambda: {keep}
         x = np.random.default_rng(0).standard_normal((16, 32, 56, 56)).astype(np.float32)
         layer = ck.Conv2d(32, 8, 3, padding=1, dtype=np.float32, rng=0)
         dy = np.ones((16, 8, 56, 56), np.float32)
@@ -184,8 +185,8 @@ def test_im2col_layer_memory_stays_below_the_whole_batch_columns(keep):
 
 @pytest.mark.parametrize("method", ["im2col"])
 def test_small_batches_keep_their_columns_for_backward(method, monkeypatch):
-    """Under fast.KEEP_BYTES the forward's columns serve backward (x is not unfolded again);
-    the gradients are the same either way."""
+    """Under fast.keep_bytes() the forward's columns serve backward (x is not unfolded
+    again); the gradients are the same either way."""
     from convkit import fast
 
     layer, x, dy = make(method)
@@ -196,29 +197,23 @@ def test_small_batches_keep_their_columns_for_backward(method, monkeypatch):
     dx = layer.backward(dy)
     assert len(calls) == 1
     np.testing.assert_allclose(dx, reference(layer, x, dy)[1], rtol=1e-9, atol=1e-9)
-    monkeypatch.setattr(fast, "KEEP_BYTES", 0)
+    monkeypatch.setattr(fast, "keep_bytes", lambda: 0)
     layer.forward(x)
     np.testing.assert_allclose(layer.backward(dy), dx, rtol=1e-12, atol=1e-12)
     assert len(calls) == 3
 
 
-def test_one_sample_too_large_for_memory_says_what_to_do():
-    """Under an address-space cap, im2col's MemoryError names the size and the way out."""
-    pytest.importorskip("resource")
-    out = run_python("""
-        import resource
-        import numpy as np
-        import convkit as ck
-        x = np.zeros((1, 64, 400, 400))
-        layer = ck.Conv2d(64, 1, 7, padding=3, rng=0)
-        resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, 3 * 2**30))
-        try:
-            layer.forward(x)
-        except MemoryError as error:
-            print(error)
-    """)
-    assert "columns of ONE sample" in out and "3.74 GiB" in out
-    assert "method='direct'" in out and "float32" in out
+def test_one_sample_too_large_for_the_budget_says_what_to_do():
+    """One sample's im2col columns (64*49 x 400*400 float64 = 3.74 GiB) exceed the workspace
+    budget: MemoryError before anything is allocated, naming the size, the budget and what
+    fits."""
+    x = np.zeros((1, 64, 400, 400))
+    layer = ck.Conv2d(64, 1, 7, padding=3, rng=0)
+    with pytest.raises(MemoryError) as excinfo:
+        layer.forward(x)
+    message = str(excinfo.value)
+    assert "Conv2d(method='im2col') needs 3.74 GiB of workspace for ONE sample" in message
+    assert "WORKSPACE_BYTES = 0.25 GiB" in message and "WORKSPACE_BYTES = 2**32" in message
 
 
 def test_import_is_light():

@@ -189,7 +189,8 @@ def test_layer_float32_matches_torch(spec):
 def test_bench_runs_without_torch_and_says_na(capsys):
     assert bench.main(["--quick", "--case", "0", "--no-torch", "--budget", "0.05"]) == 0
     table = capsys.readouterr().out
-    assert "machine matmul" in table and "n/a" in table and "loops" in table
+    assert "f32 GEMM" in table and "GFLOP/s" in table and "CPU:" in table
+    assert "n/a" in table and "loops" in table and "auto, forward:" in table
 
 
 def test_bench_leaves_no_trace(monkeypatch):
@@ -271,7 +272,11 @@ def test_bench_json_reports_every_pass_and_agreement(capsys):
             assert row["median_s"] > 0 and row["ratio_to_torch"] is None
             assert row["forward_max_rel_diff"] < 1e-12  # agrees with the direct method
     assert set(rows) >= {("loops", "forward"), ("loops", "fwd+bwd")}
-    assert {("products", p) for p in bench.PASSES} <= set(rows)
+    assert {(m, p) for m in ("im2col·GEMM", "winograd·GEMM", "fft·GEMM", "auto")
+            for p in bench.PASSES} <= set(rows)
+    assert rows[("auto", "forward")]["forward_max_rel_diff"] < 1e-12
+    assert report["auto"][0]["choices"]["forward"]["method"] in {"im2col", "direct", "fft",
+                                                                 "winograd"}
     article = report["results"][0]
     assert article["cols_bytes"] == 1 * 1 * 9 * 9 * 8 and article["input_bytes"] == 25 * 8
 
@@ -349,21 +354,22 @@ def test_one_nan_reaches_only_the_weights_that_met_it(method):
 
 
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")
-@pytest.mark.parametrize("method, nan_cells", [("loops", 0), ("im2col", 0), ("direct", 7)])
-def test_inf_weight_in_dx(method, nan_cells):
+@pytest.mark.parametrize("method", ["loops", "im2col", "direct"])
+def test_inf_weight_in_dx(method):
     """An inf weight, 4x4 input, 2x2 kernel, dy all ones: the definition (and PyTorch) give
     inf where the weight met an output and no NaN.  The direct method's dx correlates the
-    zero-padded dY with the rotated kernel, so the inf also meets padding zeros: 0 * inf =
-    NaN in the 7 cells of the last row and column (by construction, documented in direct.py);
-    its fast path must give the same 7, not more."""
+    zero-padded dY with the rotated kernel; the padding zeros stand for no output, so the
+    inf must not meet them (0 * inf would put NaN in the last row and column)."""
     x = np.ones((1, 1, 4, 4))
     layer = ck.Conv2d(1, 1, 2, method=method, rng=0)
     layer.weight[...] = 1.0
     layer.weight[0, 0, 0, 0] = np.inf
     layer.forward(x)
     dx = layer.backward(np.ones((1, 1, 3, 3)))
-    assert np.isnan(dx).sum() == nan_cells
+    assert np.isnan(dx).sum() == 0
     assert np.isposinf(dx[0, 0, :3, :3]).all()
+    np.testing.assert_array_equal(dx[0, 0, 3], [1, 2, 2, 1])
+    np.testing.assert_array_equal(dx[0, 0, :3, 3], [1, 2, 2])
 
 
 @pytest.mark.parametrize("module", ["direct", "im2col_gemm"])
@@ -378,3 +384,39 @@ def test_reference_modules_hold_no_speed_tricks(module):
                 if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
     assert not imported & {"fast", "cache_sized_parts", "flat_runs", "sliding_window_view"}
     assert "cache_sized_parts" not in source and "flat_runs" not in source
+
+
+# ---------------------------------------------------------------- every layer function
+LAYER_CASES = [pytest.param(name, spec, id=f"{name}-{gid}")
+               for name, method in METHODS.items() if name != "loops"
+               for gid, spec in GEOMETRIES.items()
+               if not method.unmet(ck.geometry.pair(spec[5:7], "k"),
+                                   ck.geometry.pair(spec[7], "s"), ck.geometry.pair(spec[9], "d"))]
+WINOGRAD_EXTRA = {  # 3x3 stride-1 geometries for Winograd: odd and even outputs, groups
+    "w-odd-7x6-p1": (3, 2, 7, 6, 3, 3, 3, 1, 1, 1, 1),
+    "w-even-8x8-p0": (2, 3, 10, 10, 2, 3, 3, 1, 0, 1, 1),
+    "w-groups2-p2": (2, 4, 5, 9, 6, 3, 3, 1, 2, 1, 2),
+}
+LAYER_CASES += [pytest.param("winograd", spec, id=f"winograd-{gid}")
+                for gid, spec in WINOGRAD_EXTRA.items()]
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32], ids=["float64", "float32"])
+@pytest.mark.parametrize("name, spec", LAYER_CASES)
+def test_every_layer_function_matches_loops(name, spec, dtype, cache_bytes):
+    """What Conv2d runs (``Method.layer_forward`` / ``layer_backward``: the fast paths,
+    fast_winograd and fast_fft included), batch parts forced, against the literal loops."""
+    from convkit.prelude import backward_call, forward_call
+
+    (x, w, b, dy), geometry, y_ref, grads_ref = draw(spec, dtype, seed=3)
+    method = METHODS[name]
+    saved = [a.copy() for a in (x, w, b, dy)]
+    y = forward_call(x, w, b, **geometry).forward(method.layer_forward)
+    grads = backward_call(dy, x, w, **geometry).backward(method.layer_backward)
+    tol = TOL[dtype] if dtype == np.float64 else dict(rtol=5e-4, atol=5e-4)
+    assert y.dtype == dtype and all(g.dtype == dtype for g in grads)
+    np.testing.assert_allclose(y, y_ref, **tol)
+    for got, want, label in zip(grads, grads_ref, ("dx", "dw", "db")):
+        np.testing.assert_allclose(got, want, **tol, err_msg=label)
+    for before, after in zip(saved, (x, w, b, dy)):
+        np.testing.assert_array_equal(before, after)
