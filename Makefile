@@ -7,7 +7,7 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root unless told to (containers, CI machines).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test notebooks figures bench footprint clean zh
+.PHONY: lab test notebooks figures bench footprint clean zh solutions
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,9 @@ $(VENV)/.installed-course: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[course]"
 	touch $@
 
+# `make test` also installs the extra `instructor` (nbgrader): tests/test_grading.py grades a class.
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[course,test]"
+	$(BIN)/python -m pip install --quiet -e ".[course,test,instructor]"
 	touch $@ $(VENV)/.installed-course
 
 lab: $(VENV)/.installed-course
@@ -29,7 +30,8 @@ lab: $(VENV)/.installed-course
 # Every test: the unit tests and each notebook, English and (when built) the Chinese edition,
 # re-run by nbval and compared with its committed outputs.  `pytest` alone runs tests/ only.
 NOTEBOOKS = $(wildcard notebooks/*.ipynb notebooks/zh/*.ipynb)
-NBVAL     := --nbval --nbval-current-env --nbval-cell-timeout=300
+NBVAL     := --nbval --nbval-current-env --nbval-cell-timeout=300 \
+             --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 # CONVKIT_STUDENT_DIR: a fresh folder for what notebook 10 hands to notebook 11, so a layer a
 # developer saved in ~/.convkit never changes what the notebooks print under nbval.
@@ -64,3 +66,13 @@ footprint: $(VENV)/.installed-course
 zh: $(VENV)/.installed-test
 	$(BIN)/python scripts/zh.py build
 	$(BIN)/python scripts/execute_notebooks.py notebooks/zh/[0-9][0-9]_*.ipynb
+
+# The instructor edition (the answer key): every notebook, English and Chinese, with each
+# exercise's scaffold filled in with its solution (and nbgrader's solution markers and test
+# cells), executed, in build/instructor/ (not committed).  A solution its checker does not tick
+# stops the run.  `python -m convkit_course.instructor status` lists the exercises.
+KEY := build/instructor
+solutions: $(VENV)/.installed-course
+	rm -rf $(KEY)
+	$(BIN)/python -m convkit_course.instructor solutions $(KEY)
+	$(BIN)/python scripts/execute_notebooks.py $(KEY)/[0-9][0-9]_*.ipynb $(KEY)/zh/[0-9][0-9]_*.ipynb

@@ -8,14 +8,18 @@
 
 Built for a projector: a column of compact controls beside one figure box of fixed size
 (the explorer is 590 px tall, inside the ~647 px a notebook shows at 1024x768), so the
-page never jumps. Sliders set the input height and width, the (square) kernel size,
+page never jumps; where the two do not fit side by side (browser zoom 150 %, a narrow
+panel) the figure goes under the controls, never off to the side. Sliders set the input height and width, the (square) kernel size,
 stride, padding and dilation; a dropdown picks the view, another the selected output /
 input / weight, which ◀ / ▶ and ▷ (play) step through, with its sum spelled out in the
 controls column (``z4 = x6·k0 + …``, ``dx12 = dz0·k8 + …``, ``dk4 = dz0·x6 + …``).
-*focus* shows the selected window, the kernel and the sum large; *linked* shows the
-selection in two views side by side (forward map | im2col matrix, input-loss map | full
-correlation), the same cells marked in both. A geometry too big to draw legibly falls
-back to the focus view; a geometry that does not fit says why (never a traceback).
+*focus* shows the selected window, the kernel and the sum large (no text under ROOM_PX);
+*linked* shows the selection in two views (forward map | im2col matrix, input-loss map |
+full correlation), the same cells marked in both: side by side when their text is at least
+ROOM_PX there, otherwise -- and it says so -- one at a time, *view 1* / *view 2* switching.
+A geometry too big to draw legibly (its cells or its text too small in the box) falls back
+to the focus view and says so; a geometry that does not fit says why (never a traceback).
+After any edit the keyboard goes back to the page (in RISE, Space and the arrows present).
 
 The selection is one (kind, id): it survives a geometry change while its id exists and is
 cleared (said so in the status line) when the view changes to another kind or the id
@@ -90,6 +94,12 @@ MAX_CELLS = 1300
 BOX = (560, 580)
 MIN_CELL_PX = 17
 HEIGHT_PX = 590  # the whole explorer
+# Text a room reads (CSS px at 100 % zoom): the focus view and linked views are drawn so that
+# their smallest text is at least this; linked views that cannot be, side by side, are shown
+# one at a time.  A whole map whose smallest text would be under MAP_MIN_PX (the article's
+# 5x5 maps draw 8.8-9.4 px, to read at browser zoom) is not drawn: the focus view instead.
+ROOM_PX = 18
+MAP_MIN_PX = 8.5
 
 
 # --------------------------------------------------------------------------- pure part
@@ -170,25 +180,52 @@ def _stacked_is_larger(pictures, box):
     return smaller_scale(box[0], box[1] / 2) > smaller_scale(box[0] / 2, box[1])
 
 
-def _legible(picture, box=BOX, smallest=MIN_CELL_PX):
-    """Whether a picture's grid cells come out at least ``smallest`` px wide in ``box``."""
+def _scale(picture, box):
+    """CSS px per SVG unit when ``picture`` is fitted into ``box`` (its viewBox is in pt)."""
     width, height = picture.size_pt
-    scale = min(box[0] / width, box[1] / height)
-    return picture.cell_pt * scale >= smallest
+    return min(box[0] / width, box[1] / height)
+
+
+def text_px(picture, box=BOX):
+    """The smallest text of an SVG picture in CSS px when it is fitted into ``box``."""
+    return picture.text_pt * _scale(picture, box)
+
+
+def _legible(picture, box=BOX, smallest=MIN_CELL_PX, text=MAP_MIN_PX):
+    """Whether a picture's grid cells come out at least ``smallest`` px wide in ``box`` and
+    its smallest text at least ``text`` px."""
+    return picture.cell_pt * _scale(picture, box) >= smallest and text_px(picture, box) >= text
+
+
+def _focus_picture(args, kw, view, shown, box):
+    """The focus view, its text grown until the smallest is ROOM_PX in ``box``."""
+    size = diagrams.maps.FOCUS_TEXT
+    for _ in range(4):
+        picture = diagrams.draw_focus(*args, **kw, view=FOCUS_OF[view], highlight=shown,
+                                      text=size)
+        if not kw.get("svg") or text_px(picture, box) >= ROOM_PX - 0.05:
+            return picture
+        size *= ROOM_PX / text_px(picture, box) * 1.01
+    return picture
 
 
 def draw(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="forward map",
-         select=None, *, focus=False, linked=False, svg=True, box=BOX):
+         select=None, *, focus=False, linked=False, show=0, svg=True, box=BOX):
     """Everything the explorer shows for one state, without widgets.
 
     -> dict with ``status`` (plain text), ``pictures`` (0, 1 or 2 drawings: SVG, or
     Figures with ``svg=False``), ``formula`` (the selection's sum, or ""), ``focus``
-    (whether the focus view is shown) and ``error`` (True when nothing could be drawn).
+    (whether the focus view is shown), ``error`` (True when nothing could be drawn) and
+    ``one_at_a_time`` (linked views too small side by side: ``pictures`` holds view
+    ``show`` of the two, 0 or 1, and ``views`` names both).
     ``select`` is the flat id of the selected output / input / weight (see ``VIEWS``).
     """
     if view not in VIEWS:
         raise ValueError(f"view must be one of {list(VIEWS)}, got {view!r}")
-    result = dict(status="", pictures=[], formula="", focus=False, error=True, stack=False)
+    if show not in (0, 1):
+        raise ValueError(f"show must be 0 or 1 (which linked view), got {show!r}")
+    result = dict(status="", pictures=[], formula="", focus=False, error=True, stack=False,
+                  one_at_a_time=False, views=())
     try:
         geom = conv_geometry((height, width), kernel, stride, padding, dilation)
     except (TypeError, ValueError) as error:
@@ -205,25 +242,32 @@ def draw(height=5, width=5, kernel=3, stride=1, padding=0, dilation=1, view="for
     kw = dict(stride=stride, padding=padding, dilation=dilation, svg=svg)
     mark = None if select is None else marked_by(geom, kind, select)
     pictures, note = [], ""
-    if not focus and cells_drawn(geom, view) <= MAX_CELLS:
-        if linked:  # a map shows the selection's panel only, beside the second view
-            one = {"panels": [0 if select is None else select]} if view in FOCUS_OF and \
-                view == FOCUS_OF[view] else {}
-            pictures = [drawing(*args, **kw, highlight=select, mark=mark, **one),
-                        _linked_picture(geom, view, select, kind, args, kw)]
-        else:
-            pictures = [drawing(*args, **kw, highlight=select, mark=mark)]
-        result["stack"] = len(pictures) == 2 and svg and _stacked_is_larger(pictures, box)
-        part = ((box[0], box[1] / 2) if result["stack"] else
-                (box[0] / len(pictures), box[1]))
-        if svg and not all(_legible(p, part, MIN_CELL_PX * (0.75 if linked else 1))
-                           for p in pictures):
+    if not focus and linked:  # a map shows the selection's panel only, beside the second view
+        one = {"panels": [0 if select is None else select]} if view == FOCUS_OF[view] else {}
+        pictures = [drawing(*args, **kw, highlight=select, mark=mark, **one),
+                    _linked_picture(geom, view, select, kind, args, kw)]
+        names = (view, LINKED[view][0])
+        if svg:
+            result["stack"] = _stacked_is_larger(pictures, box)
+            part = (box[0], box[1] / 2) if result["stack"] else (box[0] / 2, box[1])
+            side = min(text_px(p, part) for p in pictures)
+            if side < ROOM_PX:  # too small for a room side by side: one at a time
+                pictures, result["stack"] = [pictures[show]], False
+                result.update(one_at_a_time=True, views=names)
+                alone = text_px(pictures[0], box)
+                status += "\n" + tr("status.one_at_a_time", px=f"{side:.0f}", n=show + 1,
+                                     view=_view(names[show]))
+                if alone < ROOM_PX:
+                    status += tr("status.zoom_in", px=f"{alone:.0f}")
+    elif not focus and cells_drawn(geom, view) <= MAX_CELLS:
+        pictures = [drawing(*args, **kw, highlight=select, mark=mark)]
+        if svg and not _legible(pictures[0], box):
             pictures, note = [], tr("status.too_small")
     elif not focus:
         note = tr("status.too_many_cells", cells=cells_drawn(geom, view))
     if not pictures:  # the focus view: asked for, or the fallback for a big geometry
         shown = 0 if select is None else select
-        pictures = [diagrams.draw_focus(*args, **kw, view=FOCUS_OF[view], highlight=shown)]
+        pictures = [_focus_picture(args, kw, view, shown, box)]
         result["focus"], result["stack"] = True, False
         if note:
             status += "\n" + tr("status.too_many", view=_view(view), note=note)
@@ -280,9 +324,45 @@ _PLACEHOLDER_HTML = """<div class="convkit-explorer-placeholder"
 .jp-OutputArea-child:has(.convkit-explorer-placeholder) + .jp-OutputArea-child:not(:has(.convkit-explorer)) {display:none}
 </style>"""
 
+# The layout reflows with the room it gets (browser zoom 125 %, 150 %, a narrow panel): the
+# controls column and the figure side by side in a fixed height while both fit, the figure
+# under the controls when they do not -- never a horizontal scroll bar.
+# After any edit (a value typed into a slider's box, a menu choice, a button or a slider
+# dragged), the keyboard goes back to the page: in RISE, Space and the arrow keys present the
+# next slide again instead of typing into the box or pressing the button once more; in the
+# notebook, the arrow keys move between cells.  Installed once per page by an HTML widget
+# (ipywidgets' HTML is not sanitised, so an image's onerror runs): no extension needed.
+_KEYS_JS = """<img src="" alt="" style="display:none" onerror="(function () {
+  if (window.convkitKeys) return; window.convkitKeys = true;
+  var release = function (el) {
+    if (!el || !el.closest || !el.closest('.convkit-explorer')) return;
+    setTimeout(function () {
+      var active = document.activeElement;
+      if (active && active.blur) active.blur();
+      var deck = el.closest('.reveal'), home = deck ? deck.querySelector('.jp-Notebook') || deck
+                                                  : el.closest('.jp-Notebook');
+      if (home) { if (!home.hasAttribute('tabindex')) home.setAttribute('tabindex', '-1');
+                  home.focus({preventScroll: true}); }
+    }, 0);
+  };
+  document.addEventListener('change', function (e) { release(e.target); }, true);
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' || e.key === 'Escape') release(e.target); }, true);
+  document.addEventListener('pointerup', function (e) {
+    var t = e.target;
+    if (t && t.closest && !t.closest('select, .widget-readout')) release(t); }, true);
+})()">"""
+
 _CSS = f"""<style>
-.convkit-explorer {{height:{HEIGHT_PX}px; box-sizing:border-box; overflow:hidden}}
+.convkit-explorer {{container-type:inline-size; box-sizing:border-box; max-width:100%}}
+.convkit-explorer .convkit-row {{height:{HEIGHT_PX}px; overflow:hidden; flex-wrap:nowrap}}
+@container (max-width: {250 + 360}px) {{
+  .convkit-explorer .convkit-row {{height:auto; flex-wrap:wrap}}
+  .convkit-explorer .convkit-main {{flex:1 1 100%}}
+  .convkit-explorer .convkit-figure {{height:min({BOX[1]}px, 90cqw)}}
+}}
 .convkit-explorer .convkit-controls {{flex:0 0 250px; width:250px}}
+.convkit-explorer .convkit-controls > * {{flex-shrink:0}}
 .convkit-explorer .convkit-controls .widget-label {{font-size:14px}}
 .convkit-explorer .convkit-status, .convkit-explorer .convkit-status .widget-html-content
   {{font-size:14px; line-height:1.3; color:#1a1a1a}}
@@ -296,7 +376,7 @@ _CSS = f"""<style>
   white-space:pre; overflow:hidden; color:#1a1a1a; margin:4px 0}}
 .convkit-explorer .convkit-message {{font-size:18px; color:#b00020; padding:24px}}
 .convkit-explorer button {{font-size:16px}}
-</style>"""
+</style>{_KEYS_JS}"""
 
 
 class Explorer:
@@ -307,8 +387,8 @@ class Explorer:
 def _explorer_class():
     import ipywidgets as widgets
 
-    class ExplorerBox(widgets.HBox, Explorer):
-        """The explorer widget: controls column | figure box."""
+    class ExplorerBox(widgets.VBox, Explorer):
+        """The explorer widget: one row, controls column | figure box (wrapping when narrow)."""
 
         def _ipython_display_(self, **kwargs):
             from IPython.display import HTML, display
@@ -327,7 +407,8 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
     diagram (a key of ``VIEWS``), ``select`` the selected flat id (``None``: nothing),
     ``focus`` starts in the close-up view, ``linked`` with the second view beside it.
     Returns the widget; ``.sliders``, ``.view_box``, ``.select_box``, ``.play``,
-    ``.prev_button``, ``.next_button``, ``.focus_box``, ``.linked_box``, ``.status``,
+    ``.prev_button``, ``.next_button``, ``.focus_box``, ``.linked_box``, ``.show_box``
+    (which linked view, when they are shown one at a time), ``.status``,
     ``.figure`` and ``.formula`` are its parts.
     """
     import ipywidgets as widgets
@@ -367,6 +448,11 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
     linked_box = widgets.ToggleButton(value=bool(linked), description=tr("control.linked"),
                                       tooltip=tr("control.linked_tip"),
                                       layout=widgets.Layout(width="118px", height="30px"))
+    # linked views too small side by side: which one is shown (the instructor steps)
+    show_box = widgets.ToggleButtons(options=[(tr("control.view_n", n=1), 0),
+                                             (tr("control.view_n", n=2), 1)], value=0,
+                                     style={"button_width": "115px"},
+                                     layout=widgets.Layout(width="246px", display="none"))
     status = widgets.HTML(layout=widgets.Layout(width="246px"))
     status.add_class("convkit-status")
     figure = widgets.HTML(layout=widgets.Layout(width="100%"))
@@ -414,7 +500,10 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
             result = draw(*(sliders[n].value for n in ("height", "width", "kernel", "stride",
                                                        "padding", "dilation")),
                           view_box.value, current(), focus=focus_box.value,
-                          linked=linked_box.value)
+                          linked=linked_box.value, show=show_box.value)
+        show_box.layout.display = "flex" if result["one_at_a_time"] else "none"
+        if result["views"]:
+            show_box.tooltips = [_view(v) for v in result["views"]]
         text = result["status"]
         if state.get("note"):
             text += "\n" + state["note"]
@@ -482,6 +571,7 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
     play.observe(on_play, names="value")
     focus_box.observe(on_toggle, names="value")
     linked_box.observe(on_toggle, names="value")
+    show_box.observe(on_toggle, names="value")
     prev_button.on_click(lambda _: step(-1))
     next_button.on_click(lambda _: step(+1))
 
@@ -495,16 +585,18 @@ def explore(input_size=5, kernel_size=3, *, stride=1, padding=0, dilation=1,
                                      "dilation")),
          view_box, select_box,
          widgets.HBox([prev_button, play, next_button]),
-         widgets.HBox([focus_box, linked_box]), formula, status],
+         widgets.HBox([focus_box, linked_box]), show_box, formula, status],
         layout=widgets.Layout(width="250px"))
     controls.add_class("convkit-controls")
     main = widgets.VBox([figure])
     main.add_class("convkit-main")
-    explorer = _explorer_class()([controls, main])
+    row = widgets.HBox([controls, main])
+    row.add_class("convkit-row")
+    explorer = _explorer_class()([row])
     explorer.add_class("convkit-explorer")
     explorer.sliders, explorer.view_box, explorer.select_box = sliders, view_box, select_box
     explorer.play, explorer.prev_button, explorer.next_button = play, prev_button, next_button
-    explorer.focus_box, explorer.linked_box = focus_box, linked_box
+    explorer.focus_box, explorer.linked_box, explorer.show_box = focus_box, linked_box, show_box
     explorer.status, explorer.figure, explorer.formula = status, figure, formula
     explorer.redraws = lambda: state["draws"]
     redraw()

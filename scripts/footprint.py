@@ -12,6 +12,10 @@ does), runs every cell, and reads from the kernel process itself (Linux ``/proc`
 * **CPU seconds**: user + system time the kernel used (all its threads, BLAS included);
 * wall seconds, for orientation only (it depends on how busy the machine is).
 
+``--repeat N`` runs the whole course N times and gives every number as min–max; the output
+names the machine (CPU, cores, memory, Python, PyTorch or not) and its load average before
+and after each run, since CPU and wall time move with what else the machine does.
+
 Nothing is saved into the notebooks.  The totals: CPU seconds for the whole course, the
 largest peak (one notebook open at a time) and the sum of the peaks (a student who leaves
 every kernel running).  `make footprint` runs it; the README's table comes from it.
@@ -104,6 +108,50 @@ def markdown(rows: list[dict], total: dict) -> str:
     return "\n".join(lines)
 
 
+def _span(values, digits):
+    low, high = min(values), max(values)
+    text = f"{low:.{digits}f}"
+    return text if f"{high:.{digits}f}" == text else f"{text}–{high:.{digits}f}"
+
+
+def range_markdown(runs: list[list[dict]]) -> str:
+    """The table over repeated runs (each a list of rows, same notebooks): min–max per cell."""
+    lines = ["| notebook | peak memory (MiB) | CPU s | wall s |", "|---|--:|--:|--:|"]
+    for rows in zip(*runs):
+        lines.append(f"| {rows[0]['notebook'].removesuffix('.ipynb')} | "
+                     f"{_span([r['peak_mib'] for r in rows], 0)} | "
+                     f"{_span([r['cpu_s'] for r in rows], 1)} | "
+                     f"{_span([r['wall_s'] for r in rows], 1)} |")
+    sums = [totals(rows) for rows in runs]
+    lines.append(f"| **whole course** | **{_span([t['max_peak_mib'] for t in sums], 0)}** one at "
+                 f"a time, {_span([t['sum_peak_mib'] for t in sums], 0)} all left open | "
+                 f"**{_span([t['cpu_s'] for t in sums], 0)}** | "
+                 f"{_span([t['wall_s'] for t in sums], 0)} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    """One line: the CPU, how many, the memory, Python, and whether PyTorch is importable."""
+    model = next((line.split(":", 1)[1].strip() for line in
+                  pathlib.Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor() or "unknown CPU")
+    memory = next(int(line.split()[1]) for line in
+                  pathlib.Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal")) / 2**20
+    try:
+        import importlib.util
+        torch = "PyTorch installed" if importlib.util.find_spec("torch") else "no PyTorch"
+    except (ImportError, ValueError):
+        torch = "no PyTorch"
+    return (f"{model}, {os.cpu_count()} CPUs, {memory:.0f} GiB, Python "
+            f"{platform.python_version()}, {torch}")
+
+
+def load() -> str:
+    """The machine's load average (1, 5, 15 minutes): how busy it was while measuring."""
+    return " / ".join(f"{v:.1f}" for v in os.getloadavg())
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("notebooks", nargs="*", type=pathlib.Path,
@@ -111,23 +159,35 @@ def main(argv=None) -> int:
     parser.add_argument("--json", metavar="FILE",
                         help="also write every number as JSON ('-' = stdout)")
     parser.add_argument("--timeout", type=int, default=1200, help="seconds per cell (default 1200)")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="run the whole course N times and give each number as min–max "
+                             "(a shared machine's load moves CPU and wall time)")
     args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error(f"--repeat must be at least 1, got {args.repeat}")
     if not pathlib.Path("/proc/self/status").exists():
         parser.error("needs Linux /proc to read a kernel's peak memory (a hub's nodes have it)")
     paths = args.notebooks or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     os.environ.pop("MPLBACKEND", None)  # the notebooks' own %matplotlib inline decides
-    rows = []
-    for path in paths:
-        print(f"running {path.name} ...", file=sys.stderr, flush=True)
-        rows.append(measure(path, args.timeout))
-        print(f"  peak {rows[-1]['peak_mib']:.0f} MiB, {rows[-1]['cpu_s']:.1f} CPU s",
-              file=sys.stderr, flush=True)
-    total = totals(rows)
-    print(f"kernel right after start: {min(r['kernel_start_mib'] for r in rows):.0f} MiB; "
-          f"{os.cpu_count()} CPUs, Python {platform.python_version()}")
-    print(markdown(rows, total))
+    runs, loads = [], [load()]
+    for run in range(args.repeat):
+        rows = []
+        for path in paths:
+            print(f"run {run + 1}/{args.repeat}: {path.name} ...", file=sys.stderr, flush=True)
+            rows.append(measure(path, args.timeout))
+            print(f"  peak {rows[-1]['peak_mib']:.0f} MiB, {rows[-1]['cpu_s']:.1f} CPU s",
+                  file=sys.stderr, flush=True)
+        runs.append(rows)
+        loads.append(load())
+    total = totals(runs[0])
+    starts = [r["kernel_start_mib"] for rows in runs for r in rows]
+    print(f"machine: {machine()}")
+    print(f"load average (1/5/15 min) before, and after each run: {'; '.join(loads)}")
+    print(f"kernel right after start: {min(starts):.0f} MiB")
+    print(markdown(runs[0], total) if args.repeat == 1 else range_markdown(runs))
     if args.json:
-        text = json.dumps({"notebooks": rows, "total": total}, indent=2)
+        text = json.dumps({"machine": machine(), "load": loads, "runs": runs,
+                           "notebooks": runs[0], "total": total}, indent=2)
         if args.json == "-":
             print(text)
         else:

@@ -23,6 +23,10 @@ result is deterministic and a second run changes nothing:
   image) a **subslide** of its own: the cell after it starts a new subslide;
 * a markdown cell that follows a code cell starts a **subslide** (text + the code that
   shows it make one idea);
+* a cell that would make its slide taller than a 1024x768 projector shows (at the theme's
+  sizes, ``notebooks/rise.css``; estimated from the cell's text and outputs by
+  :func:`estimated_height`) starts a **subslide**; a cell taller than a slide on its own
+  must be split in the notebook (``--outline`` marks it);
 * under the ``## Exercises`` (``## 练习``) heading, code cells are **fragment**s: the question
   first, the cell to fill in on the next key press;
 * everything else continues the current slide (``-``).
@@ -99,12 +103,71 @@ def is_figure(cell) -> bool:
     return bool(_FIGURE_CODE.search(text))
 
 
+# ---- how tall a cell is on a slide (notebooks/rise.css at font scale 1, a 1024x768 screen)
+SLIDE_HEIGHT = 680      # CSS px a slide shows (95 % of 768, less RISE's margin), with some slack
+VISIBLE = 730           # CSS px RISE shows (95 % of 768): a cell estimated taller is flagged
+TEXT_LINE, CODE_LINE = 28, 23.4   # px: 20 px text x 1.4, 18 px code x 1.3
+TEXT_UNITS, CODE_UNITS = 96, 88   # Latin characters per line (a CJK character counts two)
+HEADING = {1: 64, 2: 56, 3: 48, 4: 40, 5: 36, 6: 36}
+CELL_GAP, CODE_PADDING = 6, 14
+
+
+def _units(line: str) -> int:
+    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in line)
+
+
+def _wrapped(line: str, width: int) -> int:
+    return max(1, -(-_units(line.rstrip()) // width))
+
+
+def estimated_height(cell) -> float:
+    """About how many CSS px ``cell`` takes on a slide (its source and outputs as shown)."""
+    text = _source(cell)
+    if cell["cell_type"] == "markdown":
+        height, fenced = 0.0, False
+        for line in text.split("\n"):
+            if line.lstrip().startswith(("```", "~~~")):
+                fenced = not fenced
+                continue
+            heading = None if fenced else re.match(r" {0,3}(#{1,6})\s", line)
+            if heading:
+                height += HEADING[len(heading.group(1))]
+            elif fenced:
+                height += CODE_LINE
+            elif not line.strip():
+                height += 8
+            elif line.lstrip().startswith("$$") or line.lstrip().startswith("\\["):
+                height += 2 * TEXT_LINE
+            else:
+                height += TEXT_LINE * _wrapped(line, TEXT_UNITS)
+        return height + CELL_GAP
+    if cell["cell_type"] != "code":
+        return 0.0
+    height = CODE_PADDING + CODE_LINE * sum(_wrapped(line, CODE_UNITS) for line in text.split("\n"))
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        if any(mime in data for mime in _IMAGE_MIME):
+            return float(SLIDE_HEIGHT)  # a figure fills its slide (it gets one of its own)
+        shown = output.get("text") if output.get("output_type") == "stream" else \
+            data.get("text/plain")
+        if "text/html" in data:
+            html = data["text/html"]
+            html = "".join(html) if isinstance(html, list) else html
+            height += CODE_LINE * max(1, html.count("<tr") + html.count("<br") + html.count("<p"))
+            continue
+        if shown:
+            shown = "".join(shown) if isinstance(shown, list) else shown
+            height += CODE_LINE * sum(_wrapped(line, CODE_UNITS) for line in shown.split("\n"))
+    return height + CELL_GAP
+
+
 def slide_types(cells) -> list[str]:
     """The RISE slide type of each cell of a notebook (a list of nbformat cell dicts)."""
     types = []
     in_exercises = False
     previous = None  # the previous cell that is shown (not skipped)
     alone = False    # the previous shown cell wants a slide of its own
+    height = 0.0     # of the slide so far (estimated_height)
     for cell in cells:
         headings = _headings(_source(cell)) if cell["cell_type"] == "markdown" else []
         level = min((lvl for lvl, _ in headings), default=0)
@@ -126,6 +189,10 @@ def slide_types(cells) -> list[str]:
             kind = FRAGMENT
         else:
             kind = CONTINUE
+        tall = estimated_height(cell)
+        if kind in (CONTINUE, FRAGMENT) and height + tall > SLIDE_HEIGHT:
+            kind = SUBSLIDE  # the slide is full: this cell starts the next one below it
+        height = tall if kind in (SLIDE, SUBSLIDE) else height + tall
         types.append(kind)
         alone = is_explorer(cell) or is_figure(cell)
         previous = cell
@@ -167,6 +234,10 @@ def outline(nb) -> str:
         if kind in (SLIDE, SUBSLIDE):
             first_line = _source(cell).strip().split("\n", 1)[0][:70]
             lines.append(("" if kind == SLIDE else "    ") + first_line)
+        if kind != SKIP and estimated_height(cell) > VISIBLE and not is_figure(cell):
+            lines.append(f"        ^ may be taller than a slide (estimated "
+                         f"{estimated_height(cell):.0f} px of {VISIBLE}): split it if "
+                         "tests/test_slides_walk.py says so")
     return "\n".join(lines)
 
 

@@ -19,7 +19,9 @@ What it checks, against ``notebooks/zh/glossary.toml``:
   English notebooks' quotes in Chinese (``"…"`` with Chinese characters) are checked too;
 * **punctuation** — full-width in Chinese prose: no ASCII ``, ; : ? ! . " '`` next to a Chinese
   character, no ASCII brackets around or against Chinese, no （ closed by ) or the reverse, a
-  dash is ``——``, quotes are balanced and a quote inside a quote is ‘…’; half-width in code and
+  dash is ``——``, quotes are balanced and a quote inside a quote is ‘…’ (in a code block's
+  comments and strings, a tuple of code names and Chinese words, ``(N, C, 卷积核位置)``, is
+  notation and stays half-width; ``(输出, 输入)`` is Chinese: （输出，输入）); half-width in code and
   maths: no full-width punctuation inside code spans, code blocks (comments aside) or ``$…$``
   (``\\text{}`` aside).  Book titles 《…》 are taken as they are;
 * **LaTeX** — ``\\text{}`` in the Chinese edition holds Chinese, code identifiers of its notebook
@@ -442,11 +444,39 @@ def _is_han(ch):
     return bool(ch) and bool(HAN.match(ch))
 
 
-def prose_punctuation_problems(prose, line_of, literals_allowed=False):
+def _is_latin(ch):
+    return bool(re.fullmatch(r"[A-Za-z]", ch))
+
+
+CODE_NAME = r"(?:[A-Za-z_]\w*|\d+)(?:\s*[*·×/+-]\s*(?:[A-Za-z_]\w*|\d+))*"  # N, Ho*Wo, C/g
+TUPLE = re.compile(r"\(([^()\n]*,[^()\n]*)\)")
+
+
+def _code_tuples(prose):
+    """(start, end) of each ASCII tuple that mixes code names and Chinese words, as code
+    comments name a shape's axes or a tuple's fields: ``(N, C, 卷积核位置, Ho*Wo)``.  It is
+    notation, as ``$(N, C, \\text{卷积核位置})$`` would be in markdown, so half-width.  A tuple of
+    Chinese words only, ``(输出, 输入)``, is Chinese prose: （输出，输入）."""
+    spans = []
+    for m in TUPLE.finditer(prose):
+        parts = [part.strip() for part in m.group(1).split(",")]
+        names = [bool(re.fullmatch(CODE_NAME, part)) for part in parts]
+        words = [bool(re.fullmatch(HAN.pattern + "+", part)) for part in parts]
+        if any(names) and any(words) and all(n or w for n, w in zip(names, words)):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def prose_punctuation_problems(prose, line_of, literals_allowed=False, tuples_allowed=False):
     """Problems of one prose string (code, maths hidden): see the module docstring.
-    ``literals_allowed``: a message's "a" or 'same' (ASCII, no space) is a code literal."""
+    ``literals_allowed``: a message's "a" or 'same' (ASCII, no space) is a code literal.
+    ``tuples_allowed``: the string is in code (a comment or string literal of a code block),
+    where a tuple of code names and Chinese words is notation (:func:`_code_tuples`)."""
     out = []
     prose = BOOK_TITLE.sub(lambda m: "《" + HIDDEN * (len(m.group(0)) - 2) + "》", prose)
+    notation = set()  # offsets of the brackets and commas of code tuples
+    for start, end in (_code_tuples(prose) if tuples_allowed else []):
+        notation.update(i for i in range(start, end) if prose[i] in "(),")
 
     def report(i, what):
         snippet = prose[max(0, i - 10):i + 10].replace(HIDDEN, "…").replace("\n", " ")
@@ -457,7 +487,7 @@ def prose_punctuation_problems(prose, line_of, literals_allowed=False):
         if not re.search(r"[\s\"']", m.group(0)[1:-1]):
             literals.update((m.start(), m.end() - 1))
     for i, ch in enumerate(prose):
-        if ch not in ASCII_PUNCT or i in literals:
+        if ch not in ASCII_PUNCT or i in literals or i in notation:
             continue
         if ch == "." and (prose[i - 1:i + 2] == "..." or prose[i - 2:i + 1] == "..."
                           or prose[i - 3:i] == "..."):
@@ -465,8 +495,8 @@ def prose_punctuation_problems(prose, line_of, literals_allowed=False):
         left, right = _neighbour(prose, i, -1), _neighbour(prose, i, +1)
         if ch == "." and not _is_han(prose[i - 1:i]):
             continue  # a sentence's full stop follows a Chinese character directly
-        if ch == "'" and left.isalpha() and right.isalpha():
-            continue  # an apostrophe
+        if ch == "'" and _is_latin(prose[i - 1:i]) and _is_latin(prose[i + 1:i + 2]):
+            continue  # an apostrophe, between Latin letters ('same' 填充 is a quote)
         if _is_han(left) or _is_han(right):
             full = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", '"': "“…”", "'": "“…”",
                     ".": "。"}[ch]
@@ -477,6 +507,8 @@ def prose_punctuation_problems(prose, line_of, literals_allowed=False):
             stack.append(i)
         elif ch in ")）" and stack:
             start = stack.pop()
+            if start in notation and i in notation:
+                continue
             if (prose[start] == "(") != (ch == ")"):
                 report(i, f"{prose[start]} closed by {ch}")
             elif ch == ")":
@@ -501,9 +533,11 @@ def prose_punctuation_problems(prose, line_of, literals_allowed=False):
 
 def punctuation_problems(text: Text):
     r = regions(text)
-    out = prose_punctuation_problems(r.prose, text.line_of, text.kind == "message")
+    out = prose_punctuation_problems(r.prose, text.line_of, text.kind == "message",
+                                     tuples_allowed=text.kind == "code")
     for offset, comment in r.comments:
-        out += prose_punctuation_problems(comment, lambda i, o=offset: text.line_of(o + i))
+        out += prose_punctuation_problems(comment, lambda i, o=offset: text.line_of(o + i),
+                                          tuples_allowed=True)
     for kind, chunks in (("code", r.code), ("maths", r.math)):
         for offset, chunk in chunks:
             if kind == "maths":

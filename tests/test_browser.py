@@ -7,7 +7,9 @@ loopback port, opens a *copy* of notebook 05 (so autosave cannot touch the commi
 runs all cells at 1024x768 (a projector), and checks what a lecture hall needs: the
 explorer (controls + figure) fits the visible notebook area, the step button moves the
 selection and the figure changes, the redraw median over 20 steps (printed; at most
-REDRAW_BUDGET_MS), the focus view's smallest text (at least 18 CSS px), and that a notebook
+REDRAW_BUDGET_MS), linked views one at a time with the same cells marked, the focus view's
+smallest text (at least 18 CSS px), the layout at 125 % and 150 % browser zoom (reflowed,
+no horizontal scroll), and that a notebook
 saved with the live explorer and reopened shows "run this cell to start the explorer"
 instead of "Error displaying widget". Screenshots at 1024x768 and 1280x800 land in
 ``test-artifacts/`` (gitignored) for the person reviewing.
@@ -111,9 +113,22 @@ FOCUS_FONT_JS = """() => {
     for (const t of root.querySelectorAll('.convkit-figure svg text')) {
         if (!t.textContent.trim()) continue;
         const size = parseFloat(t.getAttribute('font-size'));
-        smallest = Math.min(smallest, size * t.getScreenCTM().a);
+        const m = t.getScreenCTM();  // a rotated text's scale is in b, not a
+        smallest = Math.min(smallest, size * Math.hypot(m.a, m.b));
     }
     return smallest; }"""
+
+
+# Where the explorer's parts are, and whether the notebook scrolls sideways.
+REFLOW_JS = """() => {
+    const scroller = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');
+    const root = document.querySelector('.convkit-explorer');
+    const box = (el) => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; };
+    const controls = box(root.querySelector('.convkit-controls'));
+    const figure = box(root.querySelector('.convkit-figure'));
+    return {scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth,
+            right: scroller.getBoundingClientRect().right, explorer: box(root), controls, figure,
+            wrapped: figure[1] >= controls[1] + controls[3] - 1}; }"""
 
 
 def _run_all(page):
@@ -190,16 +205,25 @@ def test_explorer_fits_steps_and_redraws_in_chromium(chromium, lab):
                           f"min {min(times):.0f}, max {max(times):.0f} over {len(times)} steps")
             page.screenshot(path=str(ARTIFACTS / "browser-explorer-stepped.png"))
 
-            # linked views: two figures, the same cells marked in both
+            # linked views: too small for a room side by side, so one at a time, said so;
+            # the same cells marked in both
             explorer.locator(".widget-toggle-button", has_text="linked").click()
-            page.wait_for_function("() => document.querySelector('.convkit-explorer')"
-                                   ".querySelectorAll('.convkit-figure svg').length === 2",
-                                   timeout=30_000)
-            marks = explorer.locator(".convkit-figure svg").evaluate_all(
-                "svgs => svgs.map(s => [...s.querySelectorAll('[data-gid^=\"mark \"]')]"
-                ".map(m => m.dataset.gid).sort().join(','))")
+            explorer.get_by_text("one view at a time").first.wait_for(timeout=30_000)
+            marks = []
+            for which in ("view 1", "view 2"):
+                explorer.locator(".widget-toggle-buttons button", has_text=which).click()
+                page.wait_for_function(
+                    "which => document.querySelector('.convkit-explorer .convkit-status')"
+                    ".textContent.includes('View ' + which.slice(-1) + ' of 2')",
+                    arg=which, timeout=30_000)
+                assert explorer.locator(".convkit-figure svg").count() == 1
+                marks.append(explorer.locator(".convkit-figure svg").evaluate(
+                    "s => [...s.querySelectorAll('[data-gid^=\"mark \"]')]"
+                    ".map(m => m.dataset.gid).sort().join(',')"))
+                smallest = page.evaluate(FOCUS_FONT_JS)
+                report.append(f"linked, {which}: smallest text {smallest:.1f} CSS px")
+                page.screenshot(path=str(ARTIFACTS / f"browser-explorer-linked-{which[-1]}.png"))
             assert marks[0] and marks[0] == marks[1], marks
-            page.screenshot(path=str(ARTIFACTS / "browser-explorer-linked.png"))
             explorer.locator(".widget-toggle-button", has_text="linked").click()
 
             # the focus view: the smallest text in CSS px
@@ -237,6 +261,29 @@ def test_explorer_fits_steps_and_redraws_in_chromium(chromium, lab):
             page.keyboard.type("5")
             page.keyboard.press("Enter")
             explorer.locator(".convkit-figure svg").first.wait_for(timeout=30_000)
+
+            # browser zoom 125 % and 150 % of the projector (the CSS viewport shrinks by as
+            # much): the explorer reflows, nothing scrolls sideways
+            for zoom in (1.25, 1.5):
+                page.set_viewport_size({"width": round(PROJECTOR["width"] / zoom),
+                                        "height": round(PROJECTOR["height"] / zoom)})
+                page.wait_for_timeout(600)
+                explorer.evaluate("el => el.scrollIntoView({block: 'start'})")
+                page.wait_for_timeout(300)
+                layout = page.evaluate(REFLOW_JS)
+                page.screenshot(path=str(ARTIFACTS / f"browser-explorer-zoom{round(zoom * 100)}.png"))
+                report.append(f"zoom {zoom:.0%}: notebook {layout['clientWidth']} px wide, "
+                              f"explorer {layout['explorer'][2]:.0f} px, figure "
+                              f"{'under' if layout['wrapped'] else 'beside'} the controls "
+                              f"({layout['figure'][2]:.0f} px wide)")
+                assert layout["scrollWidth"] <= layout["clientWidth"] + 1, \
+                    f"zoom {zoom:.0%}: the notebook scrolls sideways: {layout}"
+                assert layout["explorer"][0] + layout["explorer"][2] <= layout["right"] + 1, layout
+                assert layout["figure"][2] >= 300, f"zoom {zoom:.0%}: figure squeezed: {layout}"
+                if zoom == 1.5:
+                    assert layout["wrapped"], f"150 %: the figure should go under the controls: {layout}"
+            page.set_viewport_size(PROJECTOR)
+            page.wait_for_timeout(500)
 
             # saved with the live explorer, reopened: the placeholder, not an error
             page.keyboard.press("Control+s")

@@ -1,4 +1,5 @@
-"""The pip set-up (pyproject.toml) and the conda one (environment.yml) list the same packages."""
+"""The pip set-up (pyproject.toml, every extra) and the conda one (environment.yml) list the same
+packages."""
 import os
 import pathlib
 import re
@@ -30,7 +31,7 @@ def conda_requirements(environment):
 def test_conda_and_pip_list_the_same_packages():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     extras = project["optional-dependencies"]
-    pip = names(project["dependencies"]) | names(extras["course"]) | names(extras["test"])
+    pip = names(project["dependencies"]).union(*(names(extra) for extra in extras.values()))
     environment = yaml.safe_load((ROOT / "environment.yml").read_text())
     assert environment["channels"] == ["conda-forge"]
     conda = names(conda_requirements(environment))
@@ -49,12 +50,25 @@ def test_conda_and_pip_ask_for_the_same_versions():
     """Floors (and pins) are the same in both files: a floor raised in one is raised in both."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     extras = project["optional-dependencies"]
-    pip = specifiers(project["dependencies"] + extras["course"] + extras["test"])
+    pip = specifiers(project["dependencies"] + sum(extras.values(), []))
     environment = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = specifiers(conda_requirements(environment))
     differ = {name: (str(pip[name]), str(conda.get(name))) for name in pip
               if pip[name] != conda.get(name)}
     assert not differ, f"pyproject.toml vs environment.yml: {differ}"
+
+
+def test_conda_and_make_test_install_the_course_with_every_extra():
+    """environment.yml's editable install and `make test`'s name every extra of pyproject.toml."""
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text())
+    (conda,) = [r for d in environment["dependencies"] if isinstance(d, dict)
+                for r in d.get("pip", []) if r.startswith("-e")]
+    makefile = (ROOT / "Makefile").read_text().split("$(VENV)/.installed-test:")[1]
+    make_test = re.search(r'-e "\.\[.*?\]"', makefile).group(0)
+    for editable in (conda, make_test):
+        installed = set(re.search(r"\[(.*)\]", editable).group(1).split(","))
+        assert installed == set(extras), f"{editable} vs the extras {sorted(extras)}"
 
 
 def test_readme_shows_the_two_commands_first():

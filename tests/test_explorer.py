@@ -4,6 +4,8 @@
 """
 from __future__ import annotations
 
+import re
+
 import matplotlib
 import numpy as np
 import pytest
@@ -193,12 +195,26 @@ def test_each_view_spells_out_the_selected_sum(draws, view, select, formula):
     assert formula in _flat(explorer.formula.value)
 
 
+def _marks(figure_html):
+    return sorted(re.findall(r'data-gid="(mark [^"]+)"', figure_html))
+
+
 def test_focus_and_linked_views(draws):
     explorer = widgets.explore(5, 3, view="input-loss map", select=12, linked=True)
-    svgs = explorer.figure.value.count("<svg")
-    assert svgs == 2
+    # side by side, the full correlation's text would be far under 18 px in the box: the
+    # explorer says so and shows one view at a time, the instructor switching between them
+    assert "one view at a time" in explorer.status.value
+    assert explorer.show_box.layout.display == "flex"
+    assert explorer.figure.value.count("<svg") == 1 and "input-loss map" in explorer.figure.value
+    first = _marks(explorer.figure.value)
+    explorer.show_box.value = 1
+    assert explorer.figure.value.count("<svg") == 1
+    assert "full correlation" in explorer.figure.value
     # the same dz cells marked in both: dz0..dz8 all receive x12 in the 5x5 example
-    assert explorer.figure.value.count('data-gid="mark ') == 2 * 9
+    assert first == _marks(explorer.figure.value) and len(first) == 9
+    assert "View 2 of 2: the full correlation" in explorer.status.value
+    explorer.linked_box.value = False
+    assert explorer.show_box.layout.display == "none"
     explorer.focus_box.value = True
     assert explorer.figure.value.count("<svg") == 1 and "close up" in explorer.figure.value
     assert "dx12 = " in explorer.figure.value  # the sum is drawn in the figure
@@ -270,7 +286,69 @@ def test_the_explorer_speaks_chinese_after_set_language(monkeypatch):
         explorer.view_box.value = "forward map"  # another kind: cleared, and said so in Chinese
         assert "已取消选择输入 12" in explorer.status.value
         status, _ = widgets.render(1, 1, 3, 1, 0, 1, "forward map")
-        assert status.startswith("这个几何画不出来")
+        assert status.startswith("按这个几何参数画不出来")
     finally:
         set_language("en")
     assert widgets.explore(5, 3).sliders["height"].description == "input H"
+
+
+# --------------------------------------------------------------------------- room-sized
+@pytest.mark.parametrize("geometry", [
+    (5, 5, 3, 1, 0, 1), (8, 8, 5, 3, 2, 2), (8, 8, 5, 1, 2, 1), (7, 7, 3, 1, 1, 1), (1, 8, 1, 1, 0, 1),
+], ids=["5x5-k3", "8x8-k5-s3-p2-d2", "8x8-k5-p2", "7x7-k3-p1", "1x8-k1"])
+@pytest.mark.parametrize("view", list(widgets.VIEWS))
+def test_the_focus_view_reads_from_the_back_row(geometry, view):
+    """The focus view's smallest text, fitted into the figure box, is at least ROOM_PX."""
+    result = widgets.draw(*geometry, view=view, select=0, focus=True)
+    assert result["focus"] and len(result["pictures"]) == 1
+    assert widgets.text_px(result["pictures"][0]) >= widgets.ROOM_PX - 0.05
+
+
+def test_a_large_input_loss_map_falls_back_to_the_focus_view_and_says_so():
+    # 8x8 input, 5x5 kernel, stride 3, padding 2, dilation 2: a 2x2 output, so only 256
+    # cells -- but 64 panels whose numbers would be ~7 px in the box
+    from convkit_course.diagrams.gridpaper import compact
+    with compact():  # as the explorer draws
+        result = widgets.draw(8, 8, 5, 3, 2, 2, "input-loss map")
+        whole = widgets.draw(5, 5, 3, 1, 0, 1, "input-loss map")
+    assert result["focus"]
+    assert "The whole input-loss map would draw too many cells to read at this size: " \
+        "showing the focus view" in result["status"]
+    # the article's 5x5 maps are still drawn whole
+    assert not whole["focus"]
+
+
+@pytest.mark.parametrize("view", list(widgets.VIEWS))
+def test_linked_views_are_legible_or_shown_one_at_a_time(view):
+    both = []
+    for show in (0, 1):
+        result = widgets.draw(5, 5, 3, 1, 0, 1, view, select=4 if view != "weight-derivative map"
+                              else 0, linked=True, show=show)
+        if not result["one_at_a_time"]:  # side by side: each picture legible in its half
+            assert len(result["pictures"]) == 2
+            part = (widgets.BOX[0], widgets.BOX[1] / 2) if result["stack"] else \
+                (widgets.BOX[0] / 2, widgets.BOX[1])
+            assert all(widgets.text_px(p, part) >= widgets.ROOM_PX for p in result["pictures"])
+            return
+        assert len(result["pictures"]) == 1 and result["views"][0] == view
+        assert "Linked: one view at a time" in result["status"]
+        assert f"View {show + 1} of 2: the {result['views'][show]}." in result["status"]
+        both.append(result["pictures"][0])
+    assert both[0] != both[1]
+
+
+def test_show_must_name_one_of_the_two_linked_views():
+    with pytest.raises(ValueError, match="show must be 0 or 1 .* got 2"):
+        widgets.draw(show=2)
+
+
+def test_the_explorer_hands_the_keyboard_back_after_an_edit():
+    """The page-side part (tests/test_slides_browser.py presses the keys): the explorer ships
+    a one-time listener that blurs the edited control and focuses the notebook or the deck."""
+    explorer = widgets.explore()
+    styles = [w.value for w in _tree(explorer) if getattr(w, "value", None).__class__ is str
+              and "convkitKeys" in w.value]
+    assert len(styles) == 1
+    script = styles[0]
+    for event in ("'change'", "'keydown'", "'pointerup'", ".blur()", ".focus("):
+        assert event in script

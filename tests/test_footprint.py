@@ -49,3 +49,18 @@ def test_totals_and_table():
     assert table[2] == "| 01_a | 100 | 2.0 | 3.0 |"
     assert table[-1].startswith(
         "| **whole course** | **300** one at a time, 400 all left open | **8** |")
+
+
+def test_repeated_runs_give_ranges():
+    def run(peak, cpu, wall):
+        return [{"notebook": "01_a.ipynb", "kernel_start_mib": 50.0, "peak_mib": peak,
+                 "cpu_s": cpu, "wall_s": wall}]
+    table = footprint.range_markdown([run(100.2, 2.04, 3.0), run(120.0, 1.5, 3.04)]).splitlines()
+    assert table[2] == "| 01_a | 100–120 | 1.5–2.0 | 3.0 |"  # equal when rounded: one number
+    assert table[-1] == "| **whole course** | **100–120** one at a time, 100–120 all left open " \
+                        "| **2** | 3 |"
+
+
+def test_machine_and_load_are_named():
+    assert "CPUs" in footprint.machine() and "Python" in footprint.machine()
+    assert len(footprint.load().split(" / ")) == 3

@@ -170,3 +170,47 @@ def test_committed_notebooks_carry_the_slide_metadata():
              if slides.differences(nb)}
     assert not stale, ("notebooks not tagged as scripts/slides.py says (run it and commit): "
                        f"{stale}")
+
+
+def test_a_slide_that_would_run_past_the_screen_continues_below():
+    """Cells that fill more than a 1024x768 slide (at the theme's sizes) start a subslide."""
+    paragraph = new_markdown_cell("A line of text.\n\n" * 10)           # 10 lines of text
+    lines = slides.estimated_height(paragraph)
+    many = max(2, int(slides.SLIDE_HEIGHT // lines) + 1)                # more than a slide holds
+    got = types(TITLE, new_markdown_cell("## Idea"), *[paragraph] * many)
+    assert got[:3] == ["slide", "slide", "-"]
+    assert "subslide" in got[2:], got
+    # each slide (a run from a slide/subslide to the next) stays within the budget
+    heights, current = [], 0.0
+    for kind, cell in zip(got[1:], [new_markdown_cell("## Idea")] + [paragraph] * many):
+        if kind in ("slide", "subslide"):
+            heights.append(current)
+            current = 0.0
+        current += slides.estimated_height(cell)
+    heights.append(current)
+    assert max(heights) <= slides.SLIDE_HEIGHT
+
+
+@pytest.mark.parametrize("cell, low, high", [
+    (new_markdown_cell("## A heading"), 40, 80),
+    (new_code_cell("x = 1\ny = 2\nz = 3"), 3 * slides.CODE_LINE, 6 * slides.CODE_LINE),
+    (new_code_cell("show_it()", outputs=[PNG]), slides.SLIDE_HEIGHT, slides.SLIDE_HEIGHT),
+    (new_code_cell("print(1)", outputs=[new_output("stream", name="stdout", text="1\n2\n3\n")]),
+     4 * slides.CODE_LINE, 7 * slides.CODE_LINE),
+], ids=["heading", "three-lines-of-code", "figure-fills-a-slide", "printed-output"])
+def test_estimated_height(cell, low, high):
+    assert low <= slides.estimated_height(cell) <= high
+
+
+def test_a_chinese_line_wraps_twice_as_soon_as_a_latin_one():
+    latin = new_markdown_cell("a" * (slides.TEXT_UNITS * 2))
+    chinese = new_markdown_cell("卷" * slides.TEXT_UNITS)
+    assert slides.estimated_height(latin) == slides.estimated_height(chinese)
+    assert slides.estimated_height(latin) > slides.estimated_height(new_markdown_cell("a"))
+
+
+def test_the_outline_marks_a_cell_too_tall_for_any_slide():
+    tall = new_code_cell("\n".join(f"x{i} = {i}" for i in range(60)))
+    nb = new_notebook(cells=[TITLE, tall])
+    assert "may be taller than a slide" in slides.outline(nb)
+    assert "taller than a slide" not in slides.outline(new_notebook(cells=[TITLE]))

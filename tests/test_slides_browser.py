@@ -7,7 +7,9 @@ course's settings defaults (``jupyterlab-settings/overrides.json``, what ``make 
 At 1024x768 it runs the notebook in JupyterLab and saves it (what RISE's own "Render as
 slides" does before it opens), then opens ``/rise/<notebook>`` -- the slide page --,
 advances three slides, checks the math is typeset by MathJax and that the explorer inside
-its slide is live: a slider change redraws it.  Screenshots go to ``test-artifacts/``.
+its slide is live: a slider change redraws it; and that the keyboard comes back to the
+slides after an edit (Space after a value typed into a slider's box, and after a toggle
+button: the next slide).  Screenshots go to ``test-artifacts/``.
 
     .venv/bin/python -m pytest -m browser tests/test_slides_browser.py -s
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import shutil
 import urllib.request
 
 import nbformat
@@ -24,6 +27,7 @@ import pytest
 from lab_server import serve_lab
 from test_browser import CHROMIUM_ARGS, chromium  # noqa: F401
 from test_slides import slides
+from test_slides_walk import MEASURE_JS, ROOM_PX, VISIBLE
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -56,6 +60,7 @@ def slide_lab(tmp_path_factory):
     nb = nbformat.read(ROOT / "notebooks" / NOTEBOOK, as_version=4)
     slides.tag(nb)
     nbformat.write(nb, root / NOTEBOOK)
+    shutil.copy(ROOT / "notebooks" / "rise.css", root / "rise.css")  # the course's slide theme
     with serve_lab(home, root) as url:
         yield url
 
@@ -137,6 +142,23 @@ def test_rise_slides_math_and_a_live_explorer_in_chromium(chromium, slide_lab): 
             explorer.locator(".widget-slider").first.wait_for(timeout=60_000)
             page.wait_for_timeout(1500)
             page.screenshot(path=str(ARTIFACTS / "slides-explorer.png"))
+            # the live explorer fits its slide; a whole map in its box is an overview (its
+            # numbers under 18 px), the focus view is for the back row: no text under 18 px
+            measured = page.evaluate(MEASURE_JS, PRESENT)
+            print(f"\nexplorer slide: {measured['height']:.0f} px tall; whole map, smallest "
+                  f"text {measured['smallest'][0]}")
+            assert measured["height"] <= VISIBLE + 1, measured
+            explorer.locator(".widget-toggle-button", has_text="focus").click()
+            explorer.get_by_text("close up").first.wait_for(timeout=30_000)
+            page.wait_for_timeout(500)
+            measured = page.evaluate(MEASURE_JS, PRESENT)
+            print(f"explorer slide, focus: smallest text {measured['smallest'][0]}")
+            assert measured["height"] <= VISIBLE + 1, measured
+            assert measured["smallest"][0][0] >= ROOM_PX - 0.05, measured["smallest"]
+            page.screenshot(path=str(ARTIFACTS / "slides-explorer-focus.png"))
+            explorer.locator(".widget-toggle-button", has_text="focus").click()
+            page.wait_for_function("() => !document.querySelector('.convkit-explorer')"
+                                   ".textContent.includes('close up')", timeout=30_000)
             before = _figure_html(page)
             assert before, "the explorer in the slide shows no figure"
             stride = explorer.locator(".widget-slider", has_text="stride") \
@@ -156,6 +178,35 @@ def test_rise_slides_math_and_a_live_explorer_in_chromium(chromium, slide_lab): 
             for bad in ("Error displaying widget", "model not found"):
                 assert page.get_by_text(bad).count() == 0, f"the slide shows {bad!r}"
             assert not errors, f"widget errors in the slide page's console: {errors[:3]}"
+
+            # 5. the keyboard goes back to the slides after any edit: a value typed into a
+            # slider's box, then Space presents the next slide (not a space in the box)
+            here = _current_slide(page)
+            readout = stride.element_handle()  # `stride` finds it on the slide shown only
+            page.keyboard.press("Space")
+            page.wait_for_function("(before) => location.hash !== before",
+                                   arg=f"#/{here}", timeout=10_000)
+            assert readout.text_content().strip() == new_stride, "Space went into the slider's box"
+            page.keyboard.press("Shift+Space")  # back to the explorer
+            page.wait_for_function("(slide) => location.hash === '#/' + slide", arg=here,
+                                   timeout=10_000)
+            page.wait_for_timeout(800)
+            # a button (the linked toggle), then Space: the next slide, not a second press of
+            # the button (Space on a focused button clicks it)
+            explorer.locator(".widget-toggle-button", has_text="linked").click()
+            explorer.get_by_text("one view at a time").first.wait_for(timeout=30_000)
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(ARTIFACTS / "slides-explorer-linked.png"))
+            measured = page.evaluate(MEASURE_JS, PRESENT)
+            print(f"explorer slide, linked: smallest text {measured['smallest'][:2]}")
+            assert measured["smallest"][0][0] >= ROOM_PX - 0.05, measured["smallest"]
+            page.keyboard.press("Space")
+            page.wait_for_function("(before) => location.hash !== before",
+                                   arg=f"#/{here}", timeout=10_000)
+            page.wait_for_timeout(500)
+            assert "one view at a time" in page.evaluate(
+                "() => document.querySelector('.convkit-explorer .convkit-status').textContent"), \
+                "Space pressed the linked toggle again"
             print(f"\nslides shown: {shown}; screenshots: {ARTIFACTS}/slides-*.png")
         except Exception:
             failure = ARTIFACTS / "slides-failure.png"

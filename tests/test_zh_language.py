@@ -178,6 +178,11 @@ def _msg(body):
     return lint.Text("x.py:1", body, "message")
 
 
+def _code(body):
+    """A translation's code block: Python whose strings and comments a student reads."""
+    return lint.Text("x.md:1", body, "code")
+
+
 @pytest.mark.parametrize("body, want", [
     ("每个滤波器一个偏置。", "'滤波器' → '卷积核'"),
     ("最后 5 个用小十倍的步长。", "'步长' → '步幅'"),
@@ -220,9 +225,19 @@ def test_term_check_passes_the_glossary_terms(body):
     ("$O = I - K + 1，$", "markdown", "full-width '，' in maths"),
     ("```bash\nmake lab    # 打开 JupyterLab,运行\n```", "markdown", "ASCII ','"),
     ("{name}是文本, 不是数", "message", "ASCII ','"),
+    ("在 'same' 填充下", "markdown", "ASCII \"'\""),             # not an apostrophe
+    ("形状为 (N, C, 卷积核位置)。", "markdown", "ASCII ','"),        # maths in prose: $…$
+    ("idx = f(4, 3)  # (输出, 卷积核位置)：遇到的输入 id", "code", "ASCII ','"),
+    ("idx = f(4, 3)  # (输出, 卷积核位置)：遇到的输入 id", "code", "ASCII brackets"),
+    ('print("9 x 25 个 (输出, 输入) 对全部相同")', "code", "ASCII brackets"),
+    ('print("im2col 是 M (81×25)，col2im 是 Mᵀ")', "code", "ASCII brackets"),
+    ("ho = f(h)  # \"same\" 填充", "code", "ASCII '\"'"),
+    ('def f(a):\n    """在 \'same\' 填充下算乘法次数。"""', "code", "ASCII \"'\""),
+    ("x = (1，2)  # 两个数", "code", "full-width '，' in code"),
+    ("cols = f(x)  # (N, C, 卷积核位置, Ho*Wo), 每个输出一列", "code", "ASCII ','"),
 ])
 def test_punctuation_check_finds_a_slip(body, kind, want):
-    text = _md(body) if kind == "markdown" else _msg(body)
+    text = {"markdown": _md, "message": _msg, "code": _code}[kind](body)
     found = lint.punctuation_problems(text)
     assert any(want in p for p in found), found
 
@@ -235,9 +250,16 @@ def test_punctuation_check_finds_a_slip(body, kind, want):
     ("把 ... / None 换成你的答案，用 .T 或 np.sum，例如 \"a\"。", "message"),
     ("{name}是文本 {text!r}，不是数：去掉引号。", "message"),
     ("Zeiler 和 Fergus 的 *Deconvolutional Networks*（CVPR 2010）", "markdown"),
+    ("PyTorch's unfold 和 col2im 的布局相同。", "markdown"),           # an apostrophe
+    # in code, a tuple of code names and Chinese words is notation (a shape's axes)
+    ("cols = f(x).reshape(2, 3, 9, -1)  # (N, C, 卷积核位置, Ho*Wo)", "code"),
+    ("geometries = [  # (H, W, K, 步幅, 填充, 膨胀)\n    (5, 5, 3, 1, 0, 1),\n]", "code"),
+    ("idx = f(4, 3)  # （输出，卷积核位置）：每个卷积核位置遇到的输入 id", "code"),
+    ('print("A：", a.shape, "（输出，输入）", f"{n} 组几何参数：(H, W)")', "code"),
+    ("ho = f(h)  # “same”填充", "code"),
 ])
 def test_punctuation_check_passes_good_chinese(body, kind):
-    text = _md(body) if kind == "markdown" else _msg(body)
+    text = {"markdown": _md, "message": _msg, "code": _code}[kind](body)
     assert lint.punctuation_problems(text) == []
 
 

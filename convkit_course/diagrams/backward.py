@@ -3,7 +3,7 @@ full correlation (zero-insert and pad dz, rotate the kernel 180°)."""
 from __future__ import annotations
 
 from .gridpaper import (BLANK_FACE, DZ_FACE, INK, NEVER_FACE, Canvas, dimmed, fmt_pair,
-                          kernel_colors)
+                        kernel_colors, slide_style_on)
 from ._common import checked, geometry, geometry_text, label, output, tr, traced, wrap_sum
 
 __all__ = ["draw_col2im_backward", "draw_full_correlation"]
@@ -100,7 +100,8 @@ def draw_col2im_backward(input_size, kernel_size, *, stride=1, padding=0, dilati
     y_arrow = my + min(n_out, h + 2 * ph) / 2
     cv.arrow((mx + n_k + 0.4, y_arrow), (gx - 0.4, y_arrow), "col2im")
     _input_grid(cv, gx, my, geom, hl, geom.padding, gid_prefix="dx")
-    cv.text(gx, my + h + 2 * ph + cv.cells(0.25), _dx_formula(hl, terms, 3),
+    per_line = 2 if slide_style_on() else 3  # a slide's width holds two terms a line
+    cv.text(gx, my + h + 2 * ph + cv.cells(0.25), _dx_formula(hl, terms, per_line),
             size=cv.formula_size, ha="left", va="top", gid="formula", family="DejaVu Sans Mono")
     return output(cv, svg)
 

@@ -123,6 +123,13 @@ class DiagramFigure(Figure):
     def __repr__(self):
         return f"<convkit figure: {self.convkit_label}>"
 
+    def _repr_svg_(self):
+        """The same picture as SVG text (texts stay text: sharp at any zoom, and a slide can
+        scale it to its width); Jupyter shows it in place of the PNG once a notebook is
+        trusted (after its cells ran), the PNG before."""
+        canvas = getattr(self, "convkit_canvas", None)
+        return None if canvas is None else str(canvas.svg())
+
 
 def text_family(s, family="sans-serif"):
     """The font family of a text: ``family``, followed by the CJK fonts when ``s`` holds
@@ -154,6 +161,34 @@ TITLE_SIZE, SUBTITLE_SIZE = 16, 11.5
 class _Style:
     compact = False  # the explorer: no subtitle, no long title (its controls say both)
     min_text = None  # points: no text smaller (figures/ for the projector)
+    slide = None     # (width, height) in inches: the box a slide gives a figure (slide_style)
+
+
+# A slide of the course (notebooks/rise.css) is 1024x768 CSS px; under one line of code it
+# leaves a figure about 940 x 680 px.  At 96 CSS px per inch, 13.5 pt is 18 px: the smallest
+# text a room reads.
+SLIDE_BOX = (940 / 96, 675 / 96)
+SLIDE_TEXT = 13.5
+# numbers written in a cell are at most this fraction of the cell (above it they crowd it)
+CELL_TEXT = 0.7
+
+
+@contextlib.contextmanager
+def slide_style(box=SLIDE_BOX, points=SLIDE_TEXT):
+    """Draw for a slide inside this block: every text at least ``points`` and the whole
+    picture, at its natural size, inside ``box`` (width, height in inches) where the
+    geometry allows it (a grid's cells never get too small for their numbers)."""
+    before = _Style.slide, _Style.min_text
+    _Style.slide, _Style.min_text = tuple(box), points
+    try:
+        yield
+    finally:
+        _Style.slide, _Style.min_text = before
+
+
+def set_slide_style(on=True, box=SLIDE_BOX, points=SLIDE_TEXT):
+    """Switch the slide style on (or off) for every drawing after it (a notebook's setup)."""
+    _Style.slide, _Style.min_text = (tuple(box), points) if on else (None, None)
 
 
 @contextlib.contextmanager
@@ -164,6 +199,11 @@ def smallest_text(points):
         yield
     finally:
         _Style.min_text = before
+
+
+def slide_style_on():
+    """Whether drawings are made for a slide (inside :func:`slide_style`)."""
+    return _Style.slide is not None and not _Style.compact
 
 
 def compact_style():
@@ -202,10 +242,17 @@ class Canvas:
         if _Style.compact:
             self.subtitle = ""
             self.title = title if display_width(title) <= 34 else ""
+        low = max(min_text or 0, _Style.min_text or 0)
+        if slide_style_on():
+            # the first subtitle line is the geometry (describe()): on a slide the code
+            # above the figure says it, and the room is better spent on the grid
+            self.subtitle = self.subtitle.split("\n", 1)[1] if "\n" in self.subtitle \
+                else self.subtitle
+            self.subtitle = _wrap(self.subtitle, max(SUBTITLE_SIZE, low), _Style.slide[0] - 0.4)
+            max_w, max_h, min_cell = self._slide_limits(low, max_w, max_h)
         self.inch = float(np.clip(min(max_w / core_w, max_h / core_h, max_cell), min_cell,
                                   max_cell))
         self.pt = self.inch * 72  # points per cell
-        low = max(min_text or 0, _Style.min_text or 0)
         self.min_text = low or None
 
         def size(scale, smallest, largest):  # never below min_text
@@ -221,6 +268,19 @@ class Canvas:
         self._plain, self._hatched = [], []
         self._texts, self._frames, self._arrows = [], [], []
         self._extent = [np.inf, np.inf, -np.inf, -np.inf]  # x0, y0, x1, y1 of shapes
+
+    def _slide_limits(self, low, max_w, max_h):
+        """(max_w, max_h, min_cell) in inches for a drawing that fits the slide's box.
+
+        The box less the title and subtitle above and a margin for the labels around the
+        grid; the cells never smaller than their numbers (``low`` / CELL_TEXT)."""
+        box_w, box_h = _Style.slide
+        lines = self.subtitle.count("\n") + 1 if self.subtitle else 0
+        text = max(low, SUBTITLE_SIZE)
+        head = (0.5 + 0.24 * lines * text / SUBTITLE_SIZE) * max(TITLE_SIZE, low) / TITLE_SIZE
+        margin = 2.4 * text / 72  # the axis names and captions beside and above the grid
+        return (min(max_w, box_w - 0.4 - margin), min(max_h, box_h - head - margin),
+                low / CELL_TEXT / 72)
 
     def cells(self, inches):
         """A length in inches, in cells."""
@@ -258,8 +318,13 @@ class Canvas:
                        color=MARK_EDGE, z=5, gid="mark " + " ".join(sorted(self.mark & set(names))))
 
     def named(self, name, i):
-        """A cell label ``dz12``; just ``12`` when cells are too small for four characters."""
-        return f"{name}{i}" if self.pt >= 27 or len(f"{name}{i}") <= 3 else str(i)
+        """A cell label ``dz12``; just ``12`` when cells are too small for four characters
+        (or, with a smallest text size, for the label at that size)."""
+        label = f"{name}{i}"
+        if self.min_text and slide_style_on():
+            size = max(self.cell_text_size(label), self.min_text)
+            return label if text_width_in(label, size) * 72 <= 0.92 * self.pt else str(i)
+        return label if self.pt >= 27 or len(label) <= 3 else str(i)
 
     def pad_cell(self, x, y, *, dim=False, names=()):
         self.cell(x, y, PAD_FACE, pad=True, dim=dim, names=names)
@@ -319,6 +384,7 @@ class Canvas:
         """The matplotlib Figure of everything drawn (repr: the canvas's label)."""
         fig = DiagramFigure()
         fig.convkit_label = self.label
+        fig.convkit_canvas = self  # for its SVG (_repr_svg_)
         ax = fig.add_axes([0, 0, 1, 1])
         ax.set_axis_off()
         lw = max(0.4, self.pt / 60)
@@ -430,8 +496,9 @@ class Canvas:
                       (ax + float(t["x"]) * k, bx + float(t["y"]) * k))
             out.append(_svg_text(t, tx, ty))
         out.append("</svg>")
+        smallest = min((t["size"] for t in texts if str(t["s"]).strip()), default=None)
         return SVGDiagram("\n".join(out), self.label, size_pt=(fig_w * 72, fig_h * 72),
-                          cell_pt=self.pt)
+                          cell_pt=self.pt, text_pt=smallest)
 
     def _text_box(self, t):
         """(x0, y0, x1, y1) of a text record in cells, from the font's advance widths alone.
@@ -450,6 +517,25 @@ class Canvas:
         fy = {"top": 0.0, "center": 0.5, "center_baseline": 0.5, "baseline": 0.8,
               "bottom": 1.0}[t["va"]]
         return x - fx * width, y - fy * height, x + (1 - fx) * width, y + (1 - fy) * height
+
+
+_TOKENS = re.compile(r"[\u2e80-\uffef]|[^\s\u2e80-\uffef]+|\s+")
+
+
+def _wrap(text, size, width_in):
+    """``text`` with each line broken (at spaces, or between CJK characters) so that it is at
+    most ``width_in`` wide at ``size`` points."""
+    out = []
+    for line in text.split("\n"):
+        current = ""
+        for token in _TOKENS.findall(line):
+            if current.strip() and not token.isspace() and \
+                    text_width_in(current + token, size) > width_in:
+                out.append(current.rstrip())
+                current = ""
+            current += "" if token.isspace() and not current else token
+        out.append(current.rstrip())
+    return "\n".join(out)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -505,10 +591,11 @@ class SVGDiagram(str):
     """SVG text of a diagram; Jupyter shows it as a picture (``_repr_svg_``), sharp at any
     zoom. Its ``repr`` names what it shows, like :class:`DiagramFigure`'s."""
 
-    def __new__(cls, text, label, *, size_pt=None, cell_pt=None):
+    def __new__(cls, text, label, *, size_pt=None, cell_pt=None, text_pt=None):
         self = super().__new__(cls, text)
         self.convkit_label = label
         self.size_pt, self.cell_pt = size_pt, cell_pt  # (width, height), one grid cell
+        self.text_pt = text_pt  # its smallest text
         return self
 
     def _repr_svg_(self):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .gridpaper import (BLANK_FACE, INK, NEVER_FACE, PAD_FACE, Canvas, check_highlight,
-                          compact_style, dimmed, ink_for, kernel_colors)
+                        compact_style, dimmed, ink_for, kernel_colors, slide_style_on)
 from ._common import (LHS, checked, geometry, geometry_text, kernel_legend, label, marked_by,
                       output, sum_formula, tr, traced)
 
@@ -187,8 +187,9 @@ def _draw_map(geom, spec, *, highlight, mark, panels, svg, max_w=14.0, max_h=11.
     n_rows = 1 + max(r for r, _ in where.values())
     n_cols = 1 + max(c for _, c in where.values())
     ph_, pw_ = spec.size
-    gap = max(0.8, 0.12 * max(ph_, pw_))
-    cap = 1.0  # the caption row above each panel
+    # the gap between panels and the caption row above each (tighter on a slide)
+    gap = max(0.8, 0.12 * max(ph_, pw_)) * (0.6 if slide_style_on() else 1.0)
+    cap = 0.8 if slide_style_on() else 1.0
     core_w = n_cols * pw_ + (n_cols - 1) * gap
     core_h = n_rows * (cap + ph_) + (n_rows - 1) * gap
     kh, kw = geom.kernel
@@ -199,7 +200,7 @@ def _draw_map(geom, spec, *, highlight, mark, panels, svg, max_w=14.0, max_h=11.
     if focus:  # the geometry is in the explorer's status line; the title says what it is
         cv.subtitle = ""
     colors = kernel_colors(kh * kw)
-    if panels is None:
+    if panels is None and not slide_style_on():  # on a slide the captions say it
         cv.text(core_w / 2, -cv.cells(0.25), tr("axis_right", name=spec.axis_names[1]))
         cv.text(-cv.cells(0.3), core_h / 2, tr("axis_down", name=spec.axis_names[0]),
                 rotation=90)
@@ -288,15 +289,15 @@ FOCUS_TEXT = 16.5  # points: with the explorer's figure box, >= 18 CSS px at 102
 
 
 def draw_focus(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
-               view="forward map", highlight=0, mark=None, svg=False):
+               view="forward map", highlight=0, mark=None, svg=False, text=FOCUS_TEXT):
     """The lecture-hall view: one panel of a map, large, with its sum spelled out.
 
     ``view``: "forward map" (``highlight`` = an output: its window over the input, the
     kernel, ``z4 = x6·k0 + …``), "input-loss map" (an input: the outputs it fed,
     ``dx12 = dz0·k8 + …``) or "weight-derivative map" (a kernel weight: what it met at
     every output, ``dk4 = dz0·x4 + …``). The cells it sums are marked (``mark`` adds more).
-    Every text is at least ``FOCUS_TEXT`` points; the drawing is sized for a box of about
-    8 x 6.5 inches (the explorer's figure).
+    Every text is at least ``text`` points (default ``FOCUS_TEXT``); the drawing is sized
+    for a box of about 8 x 6.5 inches (the explorer's figure).
     """
     if view not in MAPS:
         raise ValueError(f"view must be one of {list(MAPS)}, got {view!r}")
@@ -319,12 +320,12 @@ def draw_focus(input_size, kernel_size, *, stride=1, padding=0, dilation=1,
     spec.title = tr("focus.title", map=tr(name), element=f"{spec.letter}{hl}")
 
     def spelled(cv, core_w, core_h):
-        cv.text(0, core_h + cv.cells(0.25), formula, size=max(FOCUS_TEXT, cv.formula_size),
+        cv.text(0, core_h + cv.cells(0.25), formula, size=max(text, cv.formula_size),
                 ha="left", va="top", family="DejaVu Sans Mono", gid="formula")
 
     lines = formula.count("\n") + 1
     fig = _draw_map(geom, spec, highlight=hl, mark=marks, panels=[hl], svg=svg,
                     max_w=6.5, max_h=4.8 - 0.25 * (lines - 1), max_cell=0.95,
-                    min_text=FOCUS_TEXT, corner_min=44,
+                    min_text=text, corner_min=44,
                     extra=spelled, focus=True)
     return fig
