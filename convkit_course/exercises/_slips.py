@@ -19,7 +19,7 @@ import numpy as np
 from ._core import (CORE, Reject, as_array, as_number, compare_array, conform_shape, correct,
                     fallback, fmt, join_slips, not_yet, number_note)
 
-__all__ = ["judge_count", "judge_array", "same_array", "show_array", "matching", "is_array"]
+__all__ = ["judge_count", "judge_array", "same_array", "show_array", "matching", "is_array", "is_count"]
 
 
 def _key(hint):
@@ -70,6 +70,15 @@ def same_array(got, want, rtol=1e-6, atol=1e-8):
         return False
     got, _ = conform_shape(got, want.shape)
     return got.shape == want.shape and bool(np.allclose(got, want, rtol=rtol, atol=atol))
+
+
+def is_count(answer, expected):
+    """Whether ``answer``, read by the answer policy (:func:`~._core.as_number`), is the
+    number ``expected`` — a unit's ``is_right`` without its slip logic."""
+    try:
+        return as_number(answer) == expected
+    except Exception:
+        return False
 
 
 def is_array(answer, expected):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..._core import CORE, checker
+from ..._core import checker
 from ..._slips import is_array, judge_array
 from ..._unit import Unit, unit_messages
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from convkit.direct import conv2d_loops
 
-from ..._core import CORE, as_shape, checker, correct, fallback, join_slips, not_yet
+from ..._core import as_shape, checker, correct, fallback, join_slips, not_yet
 from ..._slips import matching
 from ..._unit import Unit, unit_messages
 

@@ -15,8 +15,8 @@ import numpy as np
 
 from convkit.direct import conv2d_loops
 
-from ..._core import as_number, checker
-from ..._slips import judge_count
+from ..._core import checker
+from ..._slips import is_count, judge_count
 from ..._unit import Unit, unit_messages
 
 __all__ = ["FLOPS_LAYER", "forward_flops"]
@@ -69,10 +69,7 @@ def forward_flops(answer):
 
 
 def _is_right(answer):
-    try:
-        return as_number(answer) == _sizes()["flops"]
-    except Exception:
-        return False
+    return is_count(answer, _sizes()["flops"])
 
 
 SOLUTION = """

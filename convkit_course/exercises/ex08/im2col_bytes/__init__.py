@@ -14,8 +14,8 @@ import numpy as np
 
 from convkit.direct import conv2d_loops
 
-from ..._core import as_number, checker
-from ..._slips import judge_count
+from ..._core import checker
+from ..._slips import is_count, judge_count
 from ..._unit import Unit, unit_messages
 
 __all__ = ["BYTES_LAYER", "im2col_bytes"]
@@ -72,10 +72,7 @@ def im2col_bytes(answer):
 
 
 def _is_right(answer):
-    try:
-        return as_number(answer) == _sizes()["total"]
-    except Exception:
-        return False
+    return is_count(answer, _sizes()["total"])
 
 
 SOLUTION = """

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..._core import as_array, checker, fmt, not_yet
+from ..._core import as_array, checker
 from ..._slips import judge_array, same_array
 from ..._unit import Unit, unit_messages
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..._core import CORE, checker, fmt
+from ..._core import checker, fmt
 from ..._slips import is_array, judge_array
 from ..._unit import Unit, unit_messages
 
