@@ -33,8 +33,10 @@ NOTEBOOKS = $(wildcard notebooks/*.ipynb notebooks/zh/*.ipynb)
 NBVAL     := --nbval --nbval-current-env --nbval-cell-timeout=300 \
              --nbval-sanitize-with tests/nbval_sanitize.cfg
 
+# CONVKIT_STUDENT_DIR: a fresh folder for what notebook 10 hands to notebook 11, so a layer a
+# developer saved in ~/.convkit never changes what the notebooks print under nbval.
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest tests $(NOTEBOOKS) $(NBVAL)
+	CONVKIT_STUDENT_DIR=$$(mktemp -d) $(BIN)/python -m pytest tests $(NOTEBOOKS) $(NBVAL)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

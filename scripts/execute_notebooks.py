@@ -4,13 +4,16 @@
     .venv/bin/python scripts/execute_notebooks.py notebooks/03_*.ipynb
 
 Saves execution counts 1..n, no widget state and no timing metadata, so the committed
-files diff cleanly and nbval compares them exactly.  (`make notebooks` calls this.)
+files diff cleanly and nbval compares them exactly.  (`make notebooks` calls this.)  The
+kernels see an empty ``CONVKIT_STUDENT_DIR`` (a fresh temporary folder): a layer you saved
+with notebook 10's ``ex10.save_layer`` never reaches the committed outputs of notebook 11.
 """
 from __future__ import annotations
 
 import os
 import pathlib
 import sys
+import tempfile
 
 import nbformat
 from nbclient import NotebookClient
@@ -86,6 +89,7 @@ def _coalesce_streams(outputs):
 
 
 def main(argv: list[str]) -> int:
+    os.environ["CONVKIT_STUDENT_DIR"] = tempfile.mkdtemp(prefix="convkit-student-")
     paths = [pathlib.Path(p) for p in argv] or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     for path in paths:
         print(f"executing {path.name} ...", flush=True)

@@ -3,9 +3,9 @@
     .venv/bin/python scripts/zh_lint.py      # every problem, one a line; exit 1 if there is any
 
 What it reads (:func:`chinese_texts`): every block of ``notebooks/zh/translations/*.md``,
-``README.zh.md``, the ``zh`` value of every table of every i18n catalog ``convkit_course/**/*.toml``
-and every value of the checkers' ``convkit_course/**/messages_zh*.py`` dicts.  New catalogs are
-found by the glob, so they are checked from the day they are merged.
+``README.zh.md`` and the ``zh`` value of every table of every i18n catalog
+``convkit_course/**/*.toml`` (the checkers' included).  New catalogs are found by the glob, so
+they are checked from the day they are merged.
 
 What it checks, against ``notebooks/zh/glossary.toml``:
 
@@ -29,7 +29,6 @@ What it checks, against ``notebooks/zh/glossary.toml``:
 """
 
 import argparse
-import ast
 import dataclasses
 import importlib.util
 import io
@@ -154,26 +153,9 @@ def _messages(table, prefix=""):
                 yield from _messages(value, f"{prefix}{key}.")
 
 
-def messages_py_texts(root=ROOT):
-    """Every string value of every all-string dict literal in convkit_course/**/messages_zh*.py."""
-    out = []
-    for path in sorted((root / "convkit_course").rglob("messages_zh*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Dict) or not node.values:
-                continue
-            if not all(isinstance(v, ast.Constant) and isinstance(v.value, str)
-                       for v in node.keys + node.values):
-                continue
-            for value in node.values:
-                out.append(Text(f"{path.relative_to(root)}:{value.lineno}", value.value, "message"))
-    return out
-
-
 def chinese_texts(root=ROOT):
     """Everything a Chinese student reads that this repository writes in Chinese."""
-    return (translation_texts(root) + readme_texts(root) + catalog_texts(root)
-            + messages_py_texts(root))
+    return translation_texts(root) + readme_texts(root) + catalog_texts(root)
 
 
 def english_texts(root=ROOT):

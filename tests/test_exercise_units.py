@@ -20,10 +20,12 @@ import json
 import pathlib
 import re
 
+import matplotlib
 import pytest
 
 import convkit_course.exercises as exercises
 from convkit_course.exercises import _corpus, registry, set_language
+from convkit_course.diagrams.gridpaper import set_slide_style
 from convkit_course.exercises._unit import scaffold_unit
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -170,7 +172,17 @@ def context_sources(unit):
 
 def run_cells(sources):
     """Run notebook cells in one namespace (IPython magics dropped); the value of the last
-    cell's last expression, as a notebook would display it."""
+    cell's last expression, as a notebook would display it.  What a setup cell switches on for
+    the whole notebook (``slidestyle.use()``: matplotlib's rcParams, the diagrams' slide style)
+    is switched off again, so that it never reaches the tests that run after this one."""
+    with matplotlib.rc_context():
+        try:
+            return _run_cells(sources)
+        finally:
+            set_slide_style(False)
+
+
+def _run_cells(sources):
     namespace = {}
     *first, last = ["\n".join(line for line in s.splitlines() if not line.lstrip().startswith("%"))
                     for s in sources]

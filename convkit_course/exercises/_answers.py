@@ -23,8 +23,8 @@ from ._core import (CORE, Reject, as_array, as_number, compare_array, conform_sh
                     fallback, fmt, join_slips, not_yet, number_note)
 from ._harness import call_guarded, check_function
 
-__all__ = ["judge_count", "is_count", "judge_array", "same_array", "show_array", "read_array",
-           "Shaped", "check_in_stages", "right_on_cases"]
+__all__ = ["judge_count", "is_count", "judge_array", "is_array", "matching", "same_array",
+           "show_array", "read_array", "Shaped", "check_in_stages", "right_on_cases"]
 
 
 def judge_count(answer, right, slips, *, praise, catch_all, name=None, whole=True):
@@ -37,7 +37,7 @@ def judge_count(answer, right, slips, *, praise, catch_all, name=None, whole=Tru
     value = as_number(answer, name)
     if np.isclose(value, right, rtol=1e-9, atol=1e-9):
         return number_note(answer, correct(praise))
-    hits = [hint for wrong, hint in slips if np.isclose(value, wrong, rtol=1e-9, atol=1e-9)]
+    hits = matching(value, slips, lambda a, b: bool(np.isclose(a, b, rtol=1e-9, atol=1e-9)))
     if hits:
         return not_yet(join_slips(hits))
     if whole and value != np.floor(value):
@@ -61,7 +61,7 @@ class Shaped:
 
 
 def same_array(got, want, rtol=1e-5, atol=1e-5):
-    """``got`` equals ``want`` under the shape rule (leading axes of length 1 ignored), to the
+    """``got`` equals ``want`` under the shape rule (:func:`~._core.conform_shape`), to the
     precision of float32 arithmetic (``atol`` is relative to the largest entry of ``want``):
     False for None or anything that is not numbers.  A :class:`Shaped` ``want`` asks for its
     shape only; a ``want`` of None or an empty array (a slip that raised, or gave nothing,
@@ -77,10 +77,9 @@ def same_array(got, want, rtol=1e-5, atol=1e-5):
         want = np.asarray(want, dtype=float)
     except (TypeError, ValueError):
         return False
+    got, _ = conform_shape(got, want.shape)
     if got.shape != want.shape:
-        if _strip(got.shape) != _strip(want.shape):
-            return False
-        got = got.reshape(want.shape)
+        return False
     scale = max(1.0, float(np.max(np.abs(want)))) if want.size else 1.0
     return bool(np.allclose(got, want, rtol=rtol, atol=atol * scale))
 
@@ -101,6 +100,34 @@ def is_count(answer, right):
         return False
 
 
+def is_array(answer, expected):
+    """Whether ``answer``, read by the answer policy (:func:`~._core.as_array`), is
+    ``expected`` under the shape rule (the ``is_right`` of an array unit: no slip logic)."""
+    try:
+        return same_array(as_array(answer), expected)
+    except Reject:
+        return False
+
+
+def _key(hint):
+    """Two hints with the same id and fields are one hint (a slip listed twice)."""
+    fields = getattr(hint, "fields", {})
+    return getattr(hint, "qualified_id", id(hint)), repr(sorted(fields.items(), key=str))
+
+
+def matching(value, slips, same):
+    """The hints of every slip ``(answer, Message)`` whose answer is ``same`` as ``value``, each
+    hint once (several slips may land on one answer: all are named)."""
+    hits, seen = [], set()
+    for wrong, hint in slips:
+        if wrong is None or _key(hint) in seen:
+            continue
+        if same(value, wrong):
+            hits.append(hint)
+            seen.add(_key(hint))
+    return hits
+
+
 def judge_array(answer, expected, name=None, *, slips=(), shapes=None, praise=None,
                 rtol=1e-6, atol=1e-8):
     """The verdict on an array ``answer`` (see the module docstring).
@@ -117,13 +144,7 @@ def judge_array(answer, expected, name=None, *, slips=(), shapes=None, praise=No
                                                          atol=atol):
         verdict = correct(praise)
         return verdict.with_note(note) if note is not None else verdict
-    hits, seen = [], set()
-    for wrong, hint in slips:
-        key = (getattr(hint, "qualified_id", id(hint)), repr(sorted(getattr(hint, "fields",
-                                                                         {}).items())))
-        if key not in seen and _matches(values, wrong, rtol, atol):
-            hits.append(hint)
-            seen.add(key)
+    hits = matching(values, slips, lambda a, b: _matches(a, b, rtol, atol))
     if hits:
         return not_yet(join_slips(hits))
     return compare_array(values, expected, name, rtol=rtol, atol=atol, praise=praise,

@@ -3,10 +3,8 @@
 Messages
     The shared text lives in ``_core.toml`` (:data:`CORE`, an id-keyed :class:`~convkit_course.
     i18n.Catalog`: ``CORE("answer.ragged", name=...)``); an exercise unit's own text in the
-    ``messages.toml`` beside it (see ``_unit.py``).  Old checker modules not yet moved into
-    units still build their text with :func:`msg` from a *literal* English template that keys
-    the Chinese catalog ``messages_zh.py`` -- both kinds of message render the same way, and
-    may be nested in each other's fields.  :func:`set_language` picks ``"en"`` or ``"zh"``; a
+    ``messages.toml`` beside it (see ``_unit.py``); a message may sit in another's fields.
+    :func:`set_language` picks ``"en"`` or ``"zh"``; a
     verdict is rendered when it is shown, so switching language re-renders old verdicts too.
 
 Verdicts
@@ -49,89 +47,16 @@ import numpy as np
 
 from convkit.direct import conv2d_loops
 
-from ..i18n import Catalog, fill, get_language, render_value, set_language, template_fields
+from ..i18n import Catalog, get_language, set_language
 from ..i18n import spaced as _spaced
 
-__all__ = ["CORE", "Message", "msg", "set_language", "get_language", "zh_catalog", "Verdict",
+__all__ = ["CORE", "set_language", "get_language", "Verdict",
            "correct", "not_yet", "fallback", "bad_input", "Reject", "checker", "as_number",
            "number_note", "as_array", "as_shape", "as_function", "call_student", "is_empty",
            "compare_array", "conform_shape", "judge_number", "shape_hint", "correlate_2d", "fmt",
            "join_slips"]
 
 CORE = Catalog.beside(__file__, label="core")  # _core.toml: the text every checker shares
-
-_catalogs = {}
-
-
-def _catalog(language):
-    """{English template: translation}: ``messages_zh.ZH`` merged with every
-    ``messages_zh_*.py`` module of the package (catalogs of checker modules other helpers own)."""
-    if language != "zh":
-        return {}
-    if "zh" not in _catalogs:
-        import importlib
-        import pkgutil
-
-        from . import __path__ as package_path
-        from .messages_zh import ZH
-        merged = dict(ZH)
-        for info in pkgutil.iter_modules(package_path):
-            if info.name.startswith("messages_zh_"):
-                merged.update(importlib.import_module(f"{__package__}.{info.name}").ZH)
-        _catalogs["zh"] = merged
-    return _catalogs["zh"]
-
-
-def zh_catalog():
-    """The merged Chinese catalog (for tests and translators)."""
-    return _catalog("zh")
-
-
-class Message:
-    """A template (the English text, also the catalog key) and its fields, rendered late.
-
-    The old mechanism, kept until every checker module is an exercise unit (CONTRIBUTING.md).
-    """
-
-    __slots__ = ("template", "fields")
-
-    def __init__(self, template, fields):
-        self.template = template
-        self.fields = fields
-
-    def render(self, language=None, markdown=False):
-        language = language or get_language()
-        text = _catalog(language).get(self.template, self.template)
-        values = {k: render_value(v, language, markdown) for k, v in self.fields.items()}
-        try:
-            return fill(text, values, markdown)
-        except Exception:  # a catalog slip must never hide the hint: fall back to English
-            return fill(self.template, values, markdown)
-
-    def parts(self):
-        yield self
-        for value in self.fields.values():
-            if hasattr(value, "parts"):
-                yield from value.parts()
-
-    def __str__(self):
-        return self.render()
-
-    def __repr__(self):
-        return f"Message({self.template!r})"
-
-    def __add__(self, other):
-        return msg("{first} {second}", first=self, second=other)
-
-
-def msg(template, **fields):
-    """The one way to make user-facing text: a literal English template with named fields.
-
-    >>> str(msg("has shape {got}; expected {want}.", got=(3, 3), want=(5, 5)))
-    'has shape (3, 3); expected (5, 5).'
-    """
-    return Message(template, fields)
-
 
 def fmt(value):
     """A number as a student would write it: 3 (not 3.0), 2.5, 1e-07."""
@@ -176,15 +101,15 @@ class Verdict(Shown):
     """
 
     correct: bool
-    message: object  # a Message of a catalog (CORE, a unit's) or of the old msg()
+    message: object  # a message of a catalog (CORE, a unit's)
     kind: str = "specific"
     notes: tuple = field(default=())
     help: object = None
 
     def __post_init__(self):
         if isinstance(self.message, str) or not callable(getattr(self.message, "render", None)):
-            raise TypeError("Verdict: message must be built with msg(...) or a catalog "
-                            f"(CORE(...)), got {type(self.message).__name__}")
+            raise TypeError("Verdict: message must be a catalog message "
+                            f"(CORE(...), a unit's catalog), got {type(self.message).__name__}")
 
     def __bool__(self):
         return self.correct
@@ -213,12 +138,12 @@ class Verdict(Shown):
 
     def message_ids(self):
         """Every catalog message this verdict is made of: ``{"core:answer.empty", ...}``
-        (an old ``msg`` template stands for itself).  The corpus tests read which hint a slip
+        The corpus tests read which hint a slip
         got from here, whatever the language."""
         found = set()
         for root in (self.message, *self.notes):
             for part in root.parts():
-                found.add(getattr(part, "qualified_id", None) or part.template)
+                found.add(part.qualified_id)
         return found
 
     def with_note(self, note):

@@ -34,6 +34,23 @@ UNITS = (
     "concepts.weight_gradient_strided",
     "concepts.cols_entries",
     "concepts.dx_terms_channels",
+    "ex06.im2col_row",
+    "ex06.forward_matmul",
+    "ex06.input_gradient_col2im",
+    "ex07.grouped_weight_shape",
+    "ex07.im2col_shapes",
+    "ex07.conv_transpose",
+    "ex08.forward_flops",
+    "ex08.im2col_bytes",
+    "ex08.flat_runs",
+    "ex09.winograd_products",
+    "ex09.fft_correlation",
+    "ex09.winograd_count",
+    "ex10.conv_layer",
+    "ex11.relu_backward",
+    "ex11.maxpool_backward",
+    "ex11.cross_entropy_gradient",
+    "ex11.parameter_count",
 )
 
 _PACKAGE = __name__.rpartition(".")[0]  # convkit_course.exercises
