@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import costs, direct, fast, fast_fft, fast_winograd, fftconv, im2col_gemm, winograd
+from . import costs, direct, fast, fast_fft, fast_winograd, fftconv, im2col_gemm, prelude, winograd
 from .validation import check_choice
 
 __all__ = ["Method", "METHODS", "get_method"]
@@ -81,6 +81,7 @@ METHODS = {m.name: m for m in (
            summary="Winograd F(2x2, 3x3): 16 multiplies per 4 outputs instead of 36",
            requires=winograd.REQUIRES),
 )}
+prelude.advise_from(METHODS)  # a call's error may then advise another registered method
 
 
 def get_method(name):

@@ -237,11 +237,20 @@ def _named(function, algorithm, name, summary, shapes):
     return function
 
 
+_registry = {}  # {name: Method}: convkit.methods hands its registry over (advise_from)
+
+
+def advise_from(methods):
+    """Let advice name the methods of ``methods`` ({name: Method}, kept by reference): called
+    once by ``convkit.methods``, which imports this module and so cannot be imported by it."""
+    global _registry
+    _registry = methods
+
+
 def registered_alternatives(call, backward):
     """{method: Workspace} of every registered method that can run this call, for advice."""
-    from .methods import METHODS  # the registry imports this module: look it up when needed
     found = {}
-    for name, method in METHODS.items():
+    for name, method in _registry.items():
         try:
             method.check_limits(call.geom.kernel, call.geom.stride, call.geom.dilation)
         except ValueError:
