@@ -1,4 +1,5 @@
-"""Checkers for the notebooks' exercises: one module per notebook (``ex01``, ``ex03``, ...).
+"""The notebooks' exercises, one unit each (checker, data, solution, messages, corpus), grouped
+by notebook (``ex01``, ``ex03``, ``concepts``, ...) and listed in ``registry.py``.
 
 Every checker returns a :class:`Verdict`: ``✔ Correct — …`` or ``✘ Not yet — <a specific
 hint>`` — never a traceback, whatever it is given.  Import one in a notebook with
