@@ -27,6 +27,7 @@ UNITS = (
     "ex05.output_sizes",
     "ex05.counts",
     "ex05.input_gradient",
+    "ex05.stride_two_dx",
     "concepts.kernel_id_for",
     "concepts.dx_terms",
     "concepts.why_dw_not_rotated",
