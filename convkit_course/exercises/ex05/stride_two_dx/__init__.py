@@ -87,10 +87,20 @@ def _slips():
     ]
 
 
+def _shapes():
+    """{shape: message} for a dX of a wrong shape that no slip array explains: the shape each
+    slip of the spreading or the padding gives."""
+    f = _fields()
+    side = lambda grid, pad: grid + 2 * pad - f["K"] + 1  # noqa: E731
+    return {(side(f["ho"], f["pad"]),) * 2: M("slip.no_zeros", **f),
+            (side(f["spread"] + f["ho"] - 1, f["pad"]),) * 2: M("slip.too_many_zeros", **f),
+            **{(side(f["spread"], p),) * 2: M("slip.pad", p=p, **f) for p in (0, 1, 3)}}
+
+
 @checker
 def stride_two_dx(answer):
     """Exercise 5: dX of :func:`stride_two_problem`'s dz and k (5 x 5 input, stride 2)."""
-    return judge_array(answer, right_dx(), M("name"), slips=_slips(),
+    return judge_array(answer, right_dx(), M("name"), slips=_slips(), shapes=_shapes(),
                        praise=M("praise", **_fields()))
 
 

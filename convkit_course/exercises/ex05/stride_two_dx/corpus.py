@@ -69,6 +69,8 @@ CORPUS = [
     slip(RIGHT.T, hint="core:compare.transposed", why="transposed"),
     slip(-RIGHT, hint="core:compare.sign", why="every sign flipped"),
     slip(RIGHT.ravel(), hint="core:compare.reshape", why="flattened"),
+    slip(np.ones((4, 4)), hint="slip.no_zeros", why="a 4 x 4 guess: the stride-1 shape"),
+    slip(np.ones((6, 6)), hint="slip.too_many_zeros", why="a 6 x 6 guess"),
     other(RIGHT + np.eye(5), why="the diagonal off by one"),
     slip(None, hint="core:answer.empty", why="the scaffold, unfilled"),
     slip("dx", hint="core:answer.text", why="text"),
