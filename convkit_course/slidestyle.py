@@ -17,9 +17,12 @@ figure smaller than that.  Nothing changes for drawings made outside a notebook 
 """
 from __future__ import annotations
 
+import contextlib
+
+from .diagrams import gridpaper
 from .diagrams.gridpaper import SLIDE_BOX, SLIDE_TEXT, DiagramFigure, set_slide_style
 
-__all__ = ["use", "RC", "SLIDE_BOX", "SLIDE_TEXT"]
+__all__ = ["use", "kept", "RC", "SLIDE_BOX", "SLIDE_TEXT"]
 
 # matplotlib settings for plots on a slide: sizes in points, none under SLIDE_TEXT
 RC = {
@@ -35,6 +38,21 @@ RC = {
     "svg.fonttype": "none",         # texts as <text>, not paths
     "svg.hashsalt": "convkit",      # stable ids in the SVG
 }
+
+
+@contextlib.contextmanager
+def kept():
+    """Whatever the block switches on (:func:`use`, matplotlib's rcParams) is off again after
+    it: a notebook's setup cell run in-process (the instructor's ``status``) leaves the
+    caller's drawings as they were."""
+    import matplotlib
+
+    before = gridpaper._Style.slide, gridpaper._Style.min_text
+    try:
+        with matplotlib.rc_context():
+            yield
+    finally:
+        gridpaper._Style.slide, gridpaper._Style.min_text = before
 
 
 def use():

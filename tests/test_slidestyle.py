@@ -81,3 +81,13 @@ def test_use_switches_the_style_and_matplotlib_fonts_on(monkeypatch):
         assert matplotlib.rcParams["svg.fonttype"] == "none"
         for key in ("xtick.labelsize", "ytick.labelsize", "legend.fontsize", "font.size"):
             assert matplotlib.rcParams[key] >= slidestyle.SLIDE_TEXT
+
+
+def test_kept_switches_off_again_what_a_setup_cell_switched_on():
+    font_size = matplotlib.rcParams["font.size"]
+    assert not gridpaper.slide_style_on()
+    with slidestyle.kept():
+        slidestyle.use()  # what a notebook's setup cell does, run in-process by `status`
+        assert gridpaper.slide_style_on() and matplotlib.rcParams["font.size"] == 14
+    assert not gridpaper.slide_style_on()
+    assert matplotlib.rcParams["font.size"] == font_size

@@ -22,6 +22,7 @@ import nbformat
 from ..exercises import registry
 from ..exercises._unit import scaffold_unit
 from ..i18n import language
+from ..slidestyle import kept
 
 __all__ = ["Exercise", "exercises", "context_cells", "run_cells", "solution_verdict", "table"]
 
@@ -92,7 +93,8 @@ def solution_verdict(cells, index, unit):
     """The verdict the unit's solution gets in place of its scaffold ``cells[index]``, in
     English; a solution that raises gives the exception instead."""
     sources = [_code(cell) for cell in context_cells(cells, index, unit)]
-    with language("en"), contextlib.redirect_stdout(io.StringIO()):  # the cells' prints
+    # the setup cell switches the slide style on: kept() switches it off again afterwards
+    with language("en"), kept(), contextlib.redirect_stdout(io.StringIO()):  # their prints
         try:
             return run_cells(sources + [unit.solution_code])
         except Exception as error:  # a broken solution is a status to report, not a crash
