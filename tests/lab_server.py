@@ -35,6 +35,28 @@ USER_SETTINGS = {
 }
 
 
+def open_notebook(page, url, path, *, hide_file_browser=False):
+    """Open ``path`` (below the server's root) in JupyterLab and wait until its kernel is
+    idle; ``hide_file_browser``: close the left sidebar, as on a projector (Ctrl+B)."""
+    page.goto(f"{url}/lab/tree/{path}")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+    wait_until_idle(page)
+    if hide_file_browser:
+        page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current").first.click()
+
+
+def wait_until_idle(page, timeout_ms=60_000):
+    """Wait until the status bar says the kernel is idle."""
+    page.locator(".jp-StatusBar-Widget", has_text="Idle").first.wait_for(timeout=timeout_ms)
+
+
+def run_all_cells(page):
+    """Run > Run All Cells, once the kernel is idle."""
+    wait_until_idle(page)
+    page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+    page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -27,7 +27,7 @@ import time
 
 import pytest
 
-from lab_server import serve_lab
+from lab_server import open_notebook, run_all_cells, serve_lab, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -131,12 +131,6 @@ REFLOW_JS = """() => {
             wrapped: figure[1] >= controls[1] + controls[3] - 1}; }"""
 
 
-def _run_all(page):
-    page.locator(".jp-StatusBar-Widget", has_text="Idle").first.wait_for(timeout=60_000)
-    page.locator(".lm-MenuBar-item", has_text="Run").first.click()
-    page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
-
-
 def test_explorer_fits_steps_and_redraws_in_chromium(chromium, lab):
     from playwright.sync_api import sync_playwright
 
@@ -148,16 +142,12 @@ def test_explorer_fits_steps_and_redraws_in_chromium(chromium, lab):
                                              headless=True)
         page = browser.new_page(viewport=PROJECTOR)
         try:
-            page.goto(f"{lab}/lab/tree/{NOTEBOOK}")
-            page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-            page.locator(".jp-StatusBar-Widget", has_text="Idle").first.wait_for(timeout=60_000)
-            # on a projector the file browser is closed (View > Show Left Sidebar, Ctrl+B)
-            page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current").first.click()
+            open_notebook(page, lab, NOTEBOOK, hide_file_browser=True)  # as on a projector
             page.wait_for_timeout(300)
             # as committed (no widget state stored), the notebook must open without an error
             assert page.get_by_text("Error displaying widget").count() == 0, \
                 "the committed notebook shows 'Error displaying widget' before it is run"
-            _run_all(page)
+            run_all_cells(page)
 
             explorer = page.locator(".convkit-explorer").first
             explorer.wait_for(state="visible", timeout=RUN_TIMEOUT_MS)
@@ -294,11 +284,11 @@ def test_explorer_fits_steps_and_redraws_in_chromium(chromium, lab):
             page.wait_for_timeout(2000)
             page.reload()
             page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-            page.locator(".jp-StatusBar-Widget", has_text="Idle").first.wait_for(timeout=60_000)
+            wait_until_idle(page)
             placeholder = page.get_by_text("run this cell to start the explorer").first
             placeholder.scroll_into_view_if_needed()
             # the new kernel starts and the widget manager gives up on the saved view
-            page.locator(".jp-StatusBar-Widget", has_text="Idle").first.wait_for(timeout=60_000)
+            wait_until_idle(page)
             page.wait_for_timeout(3000)
             page.screenshot(path=str(ARTIFACTS / "browser-reopened.png"))
             assert placeholder.is_visible()

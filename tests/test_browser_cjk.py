@@ -21,8 +21,8 @@ import subprocess
 
 import pytest
 
-from lab_server import serve_lab
-from test_browser import ARTIFACTS, CHROMIUM_ARGS, PROJECTOR, RUN_TIMEOUT_MS, _run_all, chromium  # noqa: F401
+from lab_server import open_notebook, run_all_cells, serve_lab
+from test_browser import ARTIFACTS, CHROMIUM_ARGS, PROJECTOR, RUN_TIMEOUT_MS, chromium  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -136,11 +136,8 @@ def test_chinese_notebook_and_explorer_show_no_tofu_without_cjk_fonts(chromium, 
                                              headless=True, env=no_cjk_fonts)
         page = browser.new_page(viewport=PROJECTOR)
         try:
-            page.goto(f"{lab}/lab/tree/{NOTEBOOK}")
-            page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-            page.locator(".jp-StatusBar-Widget", has_text="Idle").first.wait_for(timeout=60_000)
-            page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current").first.click()
-            _run_all(page)
+            open_notebook(page, lab, NOTEBOOK, hide_file_browser=True)
+            run_all_cells(page)
             explorer = page.locator(".convkit-explorer").first
             explorer.wait_for(state="visible", timeout=RUN_TIMEOUT_MS)
             explorer.locator(".convkit-figure svg").first.wait_for(timeout=RUN_TIMEOUT_MS)

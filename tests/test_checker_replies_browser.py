@@ -15,7 +15,7 @@ import shutil
 import nbformat
 import pytest
 
-from lab_server import serve_lab
+from lab_server import open_notebook, run_all_cells, serve_lab
 
 pytestmark = pytest.mark.browser
 
@@ -57,10 +57,8 @@ def test_verdict_hint_and_solution_render_as_markdown_in_both_languages(chromium
     with serve_lab(tmp_path, root) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1024, "height": 768})
-        page.goto(f"{url}/lab/tree/replies.ipynb")
-        page.locator(".jp-StatusBar-Widget", has_text="Idle").first.wait_for(timeout=60_000)
-        page.locator(".lm-MenuBar-item", has_text="Run").first.click()
-        page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
+        open_notebook(page, url, "replies.ipynb")
+        run_all_cells(page)
         outputs = page.locator(".jp-OutputArea-output.jp-RenderedMarkdown")
         outputs.nth(4).wait_for(timeout=60_000)  # five rendered replies
         texts = outputs.all_inner_texts()

@@ -24,7 +24,7 @@ import nbformat
 import pytest
 
 # the JupyterLab server both browser tests start, and the explorer test's Chromium fixture
-from lab_server import serve_lab
+from lab_server import open_notebook, run_all_cells, serve_lab, wait_until_idle
 from test_browser import CHROMIUM_ARGS, chromium  # noqa: F401
 from test_slides import slides
 from test_slides_walk import MEASURE_JS, ROOM_PX, VISIBLE
@@ -85,20 +85,16 @@ def test_rise_slides_math_and_a_live_explorer_in_chromium(chromium, slide_lab): 
         page = lab_page
         try:
             # 1. JupyterLab: no news pop-up; run everything and save, as "Render as slides" does
-            lab_page.goto(f"{slide_lab}/lab/tree/{NOTEBOOK}")
-            lab_page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-            lab_page.locator(".jp-StatusBar-Widget", has_text="Idle").first.wait_for(timeout=60_000)
+            open_notebook(lab_page, slide_lab, NOTEBOOK)
             lab_page.wait_for_timeout(3000)  # the news question used to pop up about now
             lab_page.screenshot(path=str(ARTIFACTS / "slides-lab-start.png"))
             assert lab_page.get_by_text("Jupyter news").count() == 0, \
                 "JupyterLab asks about Jupyter news: the settings overrides did not apply"
             assert lab_page.locator(".Toastify__toast").count() == 0, "a notification toast shows"
-            lab_page.locator(".lm-MenuBar-item", has_text="Run").first.click()
-            lab_page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
+            run_all_cells(lab_page)
             lab_page.locator(".convkit-explorer").first.wait_for(state="attached",
                                                                  timeout=RUN_TIMEOUT_MS)
-            lab_page.locator(".jp-StatusBar-Widget", has_text="Idle").first.wait_for(
-                timeout=RUN_TIMEOUT_MS)
+            wait_until_idle(lab_page, RUN_TIMEOUT_MS)
             lab_page.locator(".lm-MenuBar-item", has_text="File").first.click()
             lab_page.locator(".lm-Menu-item", has_text="Save Notebook").first.click()
             lab_page.wait_for_function(
