@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import contextlib
 
-from .diagrams import gridpaper
-from .diagrams.gridpaper import SLIDE_BOX, SLIDE_TEXT, DiagramFigure, set_slide_style
+from .diagrams.gridpaper import (SLIDE_BOX, SLIDE_TEXT, DiagramFigure, set_slide_style,
+                                 style_restored)
 
 __all__ = ["use", "kept", "RC", "SLIDE_BOX", "SLIDE_TEXT"]
 
@@ -47,12 +47,8 @@ def kept():
     caller's drawings as they were."""
     import matplotlib
 
-    before = gridpaper._Style.slide, gridpaper._Style.min_text
-    try:
-        with matplotlib.rc_context():
-            yield
-    finally:
-        gridpaper._Style.slide, gridpaper._Style.min_text = before
+    with style_restored(), matplotlib.rc_context():
+        yield
 
 
 def use():

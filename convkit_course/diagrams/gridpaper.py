@@ -178,8 +178,16 @@ def slide_style(box=SLIDE_BOX, points=SLIDE_TEXT):
     """Draw for a slide inside this block: every text at least ``points`` and the whole
     picture, at its natural size, inside ``box`` (width, height in inches) where the
     geometry allows it (a grid's cells never get too small for their numbers)."""
+    with style_restored():
+        _Style.slide, _Style.min_text = tuple(box), points
+        yield
+
+
+@contextlib.contextmanager
+def style_restored():
+    """Whatever the block does to the slide style (:func:`set_slide_style`), it is as before
+    after it."""
     before = _Style.slide, _Style.min_text
-    _Style.slide, _Style.min_text = tuple(box), points
     try:
         yield
     finally:
